@@ -1,0 +1,40 @@
+"""``factsift kb``: the knowledge store (import, stats, search)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from factsift.settings import default_kb_path
+from factsift.store.base import open_store
+
+kb_option = click.option(
+    "--kb",
+    "kb_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACTSIFT_KB",
+    help="Knowledge store path [env FACTSIFT_KB; default: user data directory].",
+)
+
+
+@click.group("kb")
+def kb_group() -> None:
+    """Build and query the knowledge store."""
+
+
+@kb_group.command("stats")
+@kb_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def kb_stats(kb_path: Path | None, as_json: bool) -> None:
+    """Row counts of the store's tables."""
+    path = kb_path or default_kb_path()
+    with open_store(path, create=False) as store:
+        stats = store.stats()
+    if as_json:
+        click.echo(json.dumps({"store": str(path), "tables": stats}, indent=2))
+        return
+    click.echo(f"store: {path}")
+    for table, count in stats.items():
+        click.echo(f"  {table:<28} {count:>10,}")

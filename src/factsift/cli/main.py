@@ -1,0 +1,76 @@
+"""Entry point of the ``factsift`` command.
+
+Library errors become one line on stderr and an exit code; no traceback reaches the user.
+
+Exit codes: 0 success, 1 unexpected error, 2 usage error (click), 3 bad input,
+4 fetch refused or failed, 5 store error, 6 benchmark data missing, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from factsift import __version__
+from factsift.errors import (
+    BenchmarkError,
+    FactsiftError,
+    FetchError,
+    InputError,
+    StoreError,
+)
+
+EXIT_CODES: list[tuple[type[FactsiftError], int]] = [
+    (InputError, 3),
+    (FetchError, 4),
+    (StoreError, 5),
+    (BenchmarkError, 6),
+]
+
+
+def exit_code_for(exc: FactsiftError) -> int:
+    for kind, code in EXIT_CODES:
+        if isinstance(exc, kind):
+            return code
+    return 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factsift")
+def cli() -> None:
+    """factsift: check a news article the way a trained fact-checker does (SIFT).
+
+    Every statement in a report cites what it rests on; where evidence is missing, the
+    report says so.
+    """
+
+
+def _register() -> None:
+    from factsift.cli import bench, check, kb
+
+    cli.add_command(check.check_command)
+    cli.add_command(kb.kb_group)
+    cli.add_command(bench.bench_group)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="factsift", standalone_mode=False)
+    except FactsiftError as exc:
+        click.echo(f"factsift: error: {exc}", err=True)
+        sys.exit(exit_code_for(exc))
+    except click.exceptions.Abort:
+        click.echo("factsift: interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("factsift: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

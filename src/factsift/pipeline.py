@@ -18,9 +18,13 @@ INITIAL_FIELDS = frozenset({"text", "source", "meta"})
 
 @runtime_checkable
 class Stage(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    # Read-only in the protocol so that stages may declare narrower tuple types.
+    @property
+    def name(self) -> str: ...
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, article: Article) -> Article: ...
 

@@ -1,0 +1,96 @@
+"""Claims: the sentences worth checking, each with who it rests on and what it names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from factsift.article import Article, Claim, Span
+
+Scorer = Callable[[Sequence[str]], list[float]]
+
+MIN_WORDS = 6
+# Sentences the heuristic scorer keeps: an assertion with a name, a number or a source.
+HEURISTIC_THRESHOLD = 0.5
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_FIRST_PERSON = re.compile(r"^\s*(i|we)\b", re.IGNORECASE)
+
+
+def heuristic_scores(article: Article) -> list[float]:
+    """A transparent fallback: names, numbers and attributions make a sentence checkable."""
+    named = {article.sentence_at(e.span.start) for e in article.entities}
+    attributed = {a.sentence for a in article.attributions}
+    scores = []
+    for i, sentence in enumerate(article.sentences):
+        score = 0.2
+        if i in named:
+            score += 0.35
+        if _DIGIT.search(sentence.text):
+            score += 0.15
+        if i in attributed:
+            score += 0.3
+        if sentence.text.rstrip().endswith("?") or _FIRST_PERSON.match(sentence.text):
+            score -= 0.4
+        scores.append(max(0.0, min(1.0, score)))
+    return scores
+
+
+class ClaimsStage:
+    """Marks check-worthy sentences as claims.
+
+    Skips the page's own furniture (badges, author box, byline) and repeated sentences, so
+    a headline printed twice is one claim.
+    """
+
+    name = "claims"
+    requires = ("sentences", "entities", "attributions", "badges", "author_box")
+    assigns = ("claims",)
+
+    def __init__(
+        self, scorer: Scorer | None = None, threshold: float = HEURISTIC_THRESHOLD
+    ) -> None:
+        self.scorer = scorer
+        self.threshold = threshold
+        self.method = "model" if scorer is not None else "heuristic"
+
+    def __call__(self, article: Article) -> Article:
+        furniture = [b.span for b in article.badges]
+        if article.author_box is not None:
+            furniture.append(article.author_box.span)
+        if article.meta.byline_span is not None:
+            furniture.append(article.meta.byline_span)
+        candidates = [
+            i
+            for i, s in enumerate(article.sentences)
+            if len(_WORD.findall(s.text)) >= MIN_WORDS
+            and not any(span.overlaps(s.span) for span in furniture)
+        ]
+        if self.scorer is not None:
+            texts = [article.sentences[i].text for i in candidates]
+            scored = dict(zip(candidates, self.scorer(texts), strict=True))
+        else:
+            all_scores = heuristic_scores(article)
+            scored = {i: all_scores[i] for i in candidates}
+        by_sentence = {a.sentence: k for k, a in enumerate(article.attributions)}
+        seen: set[str] = set()
+        for i in candidates:
+            sentence = article.sentences[i]
+            key = " ".join(_WORD.findall(sentence.text.lower()))
+            if scored[i] < self.threshold or key in seen:
+                continue
+            seen.add(key)
+            article.claims.append(
+                Claim(
+                    sentence=i,
+                    span=Span(sentence.span.start, sentence.span.end),
+                    text=sentence.text,
+                    checkworthiness=round(scored[i], 4),
+                    checkworthiness_method=self.method,
+                    attribution=by_sentence.get(i),
+                    entities=[
+                        k for k, e in enumerate(article.entities) if sentence.span.contains(e.span)
+                    ],
+                )
+            )
+        return article

@@ -1,0 +1,140 @@
+"""Wording and small helpers shared by the terminal and HTML renderers.
+
+Both renderers read ``Report.data`` (plain dicts), which may come from a JSON file written
+by another version or edited by hand, so every helper here tolerates missing keys and
+wrong types instead of raising.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+SELF_APPLIED_NOTE = "self-applied: the site says this about itself, not an independent check"
+NOT_ENOUGH_EVIDENCE = "Not enough evidence"
+NO_CITES = "No citations given."
+
+ATTRIBUTION_KIND_LABELS = {
+    "named_person": "named person",
+    "anonymous": "anonymous source",
+    "organisation": "organisation",
+    "news_outlet": "news outlet",
+    "document": "document",
+    "none": "no attribution",
+}
+
+PUBLISHER_METHOD_LABELS = {
+    "url": "from the article's URL",
+    "site_name": "from the page's site name",
+    "badge": "from a badge in the text",
+    "copyright": "from a copyright line in the text",
+    "byline": "from the byline",
+    "store": "from the knowledge store",
+    "author_box": "from the author box",
+}
+
+# C0 and C1 control characters except tab and newline: a hostile page could otherwise
+# move the cursor, recolour or retitle a terminal (ESC sequences) when a report is shown.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_KIND_TOKEN = re.compile(r"[^a-z0-9_]+")
+
+
+def clean(value: object) -> str:
+    """Text for display: any value as a string, control characters removed."""
+    text = "" if value is None else str(value)
+    return _CONTROL.sub("", text)
+
+
+def kind_token(value: object) -> str:
+    """A kind as a safe identifier for CSS classes and anchors (``[a-z0-9_]`` only)."""
+    token = _KIND_TOKEN.sub("_", clean(value).lower()).strip("_")
+    return token or "other"
+
+
+def is_web_url(value: object) -> bool:
+    """True only for absolute http(s) URLs with a host: the only ones shown as links."""
+    if not isinstance(value, str):
+        return False
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
+
+
+def attribution_kind_label(kind: object) -> str:
+    return ATTRIBUTION_KIND_LABELS.get(str(kind), clean(kind) or "unknown")
+
+
+def publisher_method_label(method: object) -> str:
+    return PUBLISHER_METHOD_LABELS.get(str(method), f"by {clean(method) or 'unknown means'}")
+
+
+def span_bounds(span: object, text_length: int) -> tuple[int, int] | None:
+    """``(start, end)`` of a span dict, clipped to the text; None if absent or empty."""
+    if not isinstance(span, Mapping):
+        return None
+    start, end = span.get("start"), span.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+        return None
+    start, end = max(0, start), min(text_length, end)
+    return (start, end) if start < end else None
+
+
+def as_list(value: object) -> list[Any]:
+    return list(value) if isinstance(value, list) else []
+
+
+def as_dict(value: object) -> dict[str, Any]:
+    return dict(value) if isinstance(value, Mapping) else {}
+
+
+def says_not_enough_evidence(finding: Mapping[str, Any]) -> bool:
+    """A finding says "not enough evidence" by its kind or by ``data.not_enough_evidence``."""
+    kind = str(finding.get("kind", ""))
+    data = as_dict(finding.get("data"))
+    return kind == "not_enough_evidence" or data.get("not_enough_evidence") is True
+
+
+def group_findings(findings: Iterable[Any]) -> dict[str, list[tuple[int, dict[str, Any]]]]:
+    """Findings by kind, in order of first appearance, each with its index in the report."""
+    groups: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for index, finding in enumerate(findings):
+        if isinstance(finding, Mapping):
+            groups.setdefault(clean(finding.get("kind")) or "other", []).append(
+                (index, dict(finding))
+            )
+    return groups
+
+
+def kind_title(kind: str) -> str:
+    """``"self_applied_badge"`` -> ``"Self applied badge"``."""
+    words = clean(kind).replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else "Other"
+
+
+def percent(share: object) -> str:
+    if isinstance(share, int | float) and not isinstance(share, bool):
+        return f"{share * 100:.0f}%"
+    return "n/a"
+
+
+def confidence_text(value: object) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:.2f}"
+    return None
+
+
+def anonymous_share_sentence(share: Mapping[str, Any]) -> str:
+    """One plain sentence on how many claims rest on anonymous sources."""
+    total = share.get("claims")
+    anonymous = share.get("anonymous")
+    attributed = share.get("attributed")
+    if not isinstance(total, int) or total == 0:
+        return "No claims were found, so there is no anonymous-source share."
+    return (
+        f"Claims resting on anonymous sources: {anonymous} of {total} "
+        f"({percent(share.get('share'))}); claims attributed to someone: {attributed} of {total}."
+    )

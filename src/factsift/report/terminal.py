@@ -1,0 +1,253 @@
+"""The report as text for a terminal, drawn with rich.
+
+``render_text`` records a rich Console to a string: plain text by default, ANSI colours
+with ``color=True``. All article and store text is passed as ``rich.text.Text`` (never as
+markup) after control characters are removed, so a page cannot restyle the terminal.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from factsift.report.common import (
+    NO_CITES,
+    NOT_ENOUGH_EVIDENCE,
+    SELF_APPLIED_NOTE,
+    anonymous_share_sentence,
+    as_dict,
+    as_list,
+    attribution_kind_label,
+    clean,
+    confidence_text,
+    group_findings,
+    kind_title,
+    publisher_method_label,
+    says_not_enough_evidence,
+    span_bounds,
+)
+from factsift.report.terminal_generic import render_value
+
+if TYPE_CHECKING:
+    from factsift.report.model import Report
+
+QUOTE_CHARS = 110  # longest article excerpt quoted after a citation
+
+KIND_STYLES = {
+    "named_person": "green",
+    "anonymous": "bold red",
+    "organisation": "blue",
+    "news_outlet": "magenta",
+    "document": "cyan",
+    "none": "dim",
+}
+
+
+def render_text(report: Report, *, width: int = 100, color: bool = False) -> str:
+    """The report as terminal text, ``width`` columns wide."""
+    console = Console(
+        record=True,
+        file=io.StringIO(),
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
+    for number, part in enumerate(_parts(report.data)):
+        if number:
+            console.print()
+        console.print(part)
+    exported = console.export_text(styles=color)
+    # Tables pad every line to full width; trailing spaces only make copying harder.
+    return "\n".join(line.rstrip(" ") for line in exported.split("\n"))
+
+
+def _parts(data: Mapping[str, Any]) -> Iterator[RenderableType]:
+    article = as_dict(data.get("article"))
+    text = str(article.get("text") or "")
+    yield _header(article, data.get("publisher"))
+    badges = [as_dict(b) for b in as_list(data.get("badges"))]
+    if badges:
+        yield _badges(badges)
+    if isinstance(data.get("author_box"), Mapping):
+        yield _author_box(as_dict(data["author_box"]))
+    yield _claims(as_list(data.get("claims")), as_list(data.get("attributions")))
+    yield Text(anonymous_share_sentence(as_dict(data.get("anonymous_share"))))
+    yield _findings(as_list(data.get("findings")), text)
+    sections = as_dict(data.get("sections"))
+    if sections:
+        yield Rule(Text("Sections"), align="left")
+        for name, value in sections.items():
+            yield render_value(name, value)
+    yield _footer(data)
+
+
+def _field(label: str, value: Text | str) -> Text:
+    return Text.assemble((f"{label}: ", "bold"), value if isinstance(value, Text) else clean(value))
+
+
+def _header(article: Mapping[str, Any], publisher: object) -> Panel:
+    lines: list[Text] = [Text(clean(article.get("title")) or "(no title)", style="bold")]
+    if article.get("url"):
+        lines.append(_field("URL", clean(article["url"])))
+    authors = [clean(a) for a in as_list(article.get("authors"))]
+    if authors:
+        lines.append(_field("Authors", ", ".join(authors)))
+    if article.get("date"):
+        lines.append(_field("Date", clean(article["date"])))
+    lines.append(_field("Publisher", _publisher_text(publisher)))
+    return Panel(Group(*lines), title="factsift report", title_align="left")
+
+
+def _publisher_text(publisher: object) -> Text:
+    if not isinstance(publisher, Mapping):
+        return Text("not identified", style="dim")
+    name = clean(publisher.get("name")) or "(no name)"
+    out = Text(name)
+    if publisher.get("domain"):
+        out.append(f" ({clean(publisher['domain'])})")
+    out.append(f", identified {publisher_method_label(publisher.get('method'))}")
+    if publisher.get("evidence"):
+        out.append(": ")
+        out.append(f"\u201c{clean(publisher['evidence'])}\u201d", style="italic")
+    if (confidence := confidence_text(publisher.get("confidence"))) is not None:
+        out.append(f" (confidence {confidence})", style="dim")
+    return out
+
+
+def _badges(badges: list[dict[str, Any]]) -> RenderableType:
+    rows: list[RenderableType] = [Rule(Text("Self-applied badges"), align="left")]
+    for badge in badges:
+        line = Text.assemble("\u201c", clean(badge.get("text")), "\u201d")
+        if badge.get("claimed_by"):
+            line.append(f"  names as checker: {clean(badge['claimed_by'])}", style="dim")
+        rows.append(line)
+        if badge.get("self_applied", True):
+            rows.append(Text(f"  {SELF_APPLIED_NOTE}", style="yellow"))
+        else:
+            rows.append(Text("  not marked as self-applied", style="dim"))
+    return Group(*rows)
+
+
+def _author_box(box: Mapping[str, Any]) -> Panel:
+    lines = [_field("Name", clean(box.get("name")) or "(no name)")]
+    count = box.get("article_count")
+    if isinstance(count, int):
+        lines.append(_field("Articles (as the site counts them)", str(count)))
+    if box.get("description"):
+        lines.append(_field("Description", clean(box["description"])))
+    return Panel(Group(*lines), title="Author box (from the page)", title_align="left")
+
+
+def _attribution_line(attribution: Mapping[str, Any]) -> Text:
+    kind = str(attribution.get("kind"))
+    who = clean(attribution.get("source")) or "(no source named)"
+    out = Text.assemble(("attributed to: ", "bold"), (who, KIND_STYLES.get(kind, "")))
+    out.append(f" ({attribution_kind_label(kind)}")
+    if attribution.get("cue"):
+        out.append(f", cue \u201c{clean(attribution['cue'])}\u201d")
+    if isinstance(attribution.get("carried_from"), int):
+        out.append(f", carried from sentence {attribution['carried_from'] + 1}")
+    out.append(")")
+    return out
+
+
+def _claims(claims: list[Any], attributions: list[Any]) -> RenderableType:
+    rows: list[RenderableType] = [Rule(Text(f"Claims ({len(claims)})"), align="left")]
+    if not claims:
+        rows.append(Text("No check-worthy claims were found.", style="dim"))
+        return Group(*rows)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    for position, raw in enumerate(claims, start=1):
+        claim = as_dict(raw)
+        lines = [Text(clean(claim.get("text")))]
+        index = claim.get("attribution")
+        if isinstance(index, int) and 0 <= index < len(attributions):
+            lines.append(_attribution_line(as_dict(attributions[index])))
+        else:
+            lines.append(Text("attributed to: nobody named (the article's own statement)"))
+        score = confidence_text(claim.get("checkworthiness"))
+        if score is not None:
+            method = clean(claim.get("checkworthiness_method"))
+            lines.append(Text(f"check-worthiness: {score}" + (f" ({method})" if method else "")))
+        table.add_row(Text(f"[{position}]", style="bold"), Group(*lines))
+    rows.append(table)
+    return Group(*rows)
+
+
+def _cite_text(cite: Mapping[str, Any], text: str) -> Text:
+    out = Text(f"[{clean(cite.get('kind'))}] ", style="dim")
+    out.append(clean(cite.get("label")) or "(no label)")
+    bounds = span_bounds(cite.get("span"), len(text))
+    if bounds is not None:
+        quote = clean(text[bounds[0] : bounds[1]]).replace("\n", " ")
+        if len(quote) > QUOTE_CHARS:
+            quote = quote[: QUOTE_CHARS - 1] + "\u2026"
+        out.append(f" (article, characters {bounds[0]}\u2013{bounds[1]}): ")
+        out.append(f"\u201c{quote}\u201d", style="italic")
+    if cite.get("url"):
+        out.append(f" {clean(cite['url'])}", style="underline")
+    if cite.get("ref"):
+        out.append(f" [ref {clean(cite['ref'])}]", style="dim")
+    return out
+
+
+def _hanging(marker: str, lines: list[RenderableType], indent: int = 0) -> Table:
+    """``marker`` in a narrow column and ``lines`` beside it, so wrapped lines stay indented."""
+    table = Table.grid(padding=(0, 1, 0, 0))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    table.add_row(Text(" " * indent + marker), Group(*lines))
+    return table
+
+
+def _finding(finding: Mapping[str, Any], text: str) -> RenderableType:
+    head = Text()
+    if says_not_enough_evidence(finding):
+        head.append(f"{NOT_ENOUGH_EVIDENCE}: ", style="bold yellow")
+    head.append(clean(finding.get("summary")))
+    if isinstance(finding.get("claim"), int):
+        head.append(f" (claim [{finding['claim'] + 1}])", style="dim")
+    if (confidence := confidence_text(finding.get("confidence"))) is not None:
+        head.append(f" (confidence {confidence})", style="dim")
+    cites = [as_dict(c) for c in as_list(finding.get("cites"))]
+    lines: list[RenderableType] = [head]
+    lines.extend(_hanging("\u2192", [_cite_text(c, text)]) for c in cites)
+    if not cites:
+        lines.append(Text(NO_CITES, style="dim"))
+    return _hanging("\u2022", lines)
+
+
+def _findings(findings: list[Any], text: str) -> RenderableType:
+    rows: list[RenderableType] = [Rule(Text(f"Findings ({len(findings)})"), align="left")]
+    groups = group_findings(findings)
+    if not groups:
+        rows.append(Text("No findings.", style="dim"))
+    for kind, items in groups.items():
+        rows.append(Text(f"{kind_title(kind)} ({len(items)})", style="bold"))
+        rows.extend(_finding(finding, text) for _, finding in items)
+    return Group(*rows)
+
+
+def _footer(data: Mapping[str, Any]) -> Text:
+    generator = as_dict(data.get("generator"))
+    stages = ", ".join(clean(s) for s in as_list(generator.get("stages"))) or "none recorded"
+    return Text(
+        f"{clean(generator.get('name')) or 'factsift'} {clean(generator.get('version'))}, "
+        f"report schema {clean(data.get('schema_version'))}, created "
+        f"{clean(data.get('created'))}; stages: {stages}",
+        style="dim",
+    )

@@ -7,6 +7,7 @@ publisher.
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -28,6 +29,14 @@ PLATFORM_DOMAINS = frozenset(
     }
 )
 _VARIANT_LABELS = frozenset({"www", "www2", "m", "mobile", "amp"})
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +61,12 @@ def registered_domain(url_or_host: str) -> str | None:
         return None
     parts = _extractor()(host)
     if not parts.suffix or not parts.domain:
-        return None
+        # Not under a public suffix (an IP address, "localhost", a reserved TLD such as
+        # .example or .test): the last two labels name the site, if there are two.
+        labels = host.split(".")
+        if len(labels) < 2 or _is_ip(host):
+            return None
+        return ".".join(labels[-2:])
     domain = f"{parts.domain}.{parts.suffix}"
     if domain in PLATFORM_DOMAINS and parts.subdomain:
         labels = [x for x in parts.subdomain.split(".") if x not in _VARIANT_LABELS]

@@ -8,12 +8,13 @@ backend.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factsift.corpus.model import DocumentRecord, ReuseCandidate, StoredDocument, StoredPassage
 from factsift.errors import StoreError
 
 
@@ -52,6 +53,35 @@ class KnowledgeStore(ABC):
     @abstractmethod
     def source_by_domain(self, domain: str) -> SourceMatch | None:
         """The source registered for a domain (after alias and rebrand resolution)."""
+
+    # -- reference corpus (trace) ----------------------------------------------------------
+    @abstractmethod
+    def add_documents(self, docs: Sequence[DocumentRecord]) -> int:
+        """Store documents not stored yet (same key or same text: skipped); return the count."""
+
+    @abstractmethod
+    def reuse_candidates(self, band_keys: Sequence[int], limit: int = 20) -> list[ReuseCandidate]:
+        """Documents whose passages share LSH band keys with the query, most hits first."""
+
+    @abstractmethod
+    def document(self, doc_id: int) -> StoredDocument | None: ...
+
+    @abstractmethod
+    def passages(self, doc_id: int) -> list[StoredPassage]: ...
+
+    @abstractmethod
+    def documents_with_phrase(self, text: str, limit: int = 50) -> list[int]:
+        """Documents with a passage holding the words of ``text`` in this order."""
+
+    @abstractmethod
+    def corpus_size(self) -> int: ...
+
+    @abstractmethod
+    def import_checkpoint(self, source: str) -> tuple[int, bool]:
+        """Records of an import source committed so far, and whether it finished."""
+
+    @abstractmethod
+    def set_import_checkpoint(self, source: str, position: int, done: bool = False) -> None: ...
 
     def __enter__(self) -> KnowledgeStore:
         return self

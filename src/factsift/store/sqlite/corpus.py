@@ -1,0 +1,129 @@
+"""The reference corpus in SQLite: documents, passages, LSH keys, phrase index, checkpoints."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+
+from factsift.corpus.model import DocumentRecord, ReuseCandidate, StoredDocument, StoredPassage
+
+_LOOKUP_CHUNK = 500  # keys per IN (...) query, under SQLite's variable limit
+
+
+def _fts_phrase(text: str) -> str | None:
+    """An FTS5 phrase query for the words of ``text`` (quoted, so no operator syntax)."""
+    words = re.findall(r"\w+", text)
+    return '"' + " ".join(words) + '"' if words else None
+
+
+class SQLiteCorpusMixin:
+    conn: sqlite3.Connection
+
+    def add_documents(self, docs: Sequence[DocumentRecord]) -> int:
+        """Insert documents not stored yet (by key or identical text); return how many."""
+        added = 0
+        for doc in docs:
+            exists = self.conn.execute(
+                "SELECT 1 FROM corpus_documents WHERE doc_key = ? OR content_hash = ? LIMIT 1",
+                (doc.key, doc.content_hash),
+            ).fetchone()
+            if exists:
+                continue
+            cur = self.conn.execute(
+                "INSERT INTO corpus_documents(doc_key, content_hash, url, title, publisher, "
+                "author, date, origin, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.key,
+                    doc.content_hash,
+                    doc.url,
+                    doc.title,
+                    doc.publisher,
+                    doc.author,
+                    doc.date,
+                    doc.origin,
+                    doc.text,
+                ),
+            )
+            doc_id = cur.lastrowid
+            for passage in doc.passages:
+                pcur = self.conn.execute(
+                    "INSERT INTO corpus_passages(doc_id, seq, start, end, signature) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (doc_id, passage.seq, passage.start, passage.end, passage.signature),
+                )
+                pid = pcur.lastrowid
+                self.conn.executemany(
+                    "INSERT INTO corpus_lsh(band_key, passage_id) VALUES (?, ?)",
+                    [(key, pid) for key in passage.band_keys],
+                )
+                self.conn.execute(
+                    "INSERT INTO corpus_fts(rowid, text) VALUES (?, ?)",
+                    (pid, doc.text[passage.start : passage.end]),
+                )
+            added += 1
+        return added
+
+    def reuse_candidates(self, band_keys: Sequence[int], limit: int = 20) -> list[ReuseCandidate]:
+        """Documents whose passages share LSH band keys with the query, most hits first."""
+        hits: dict[int, int] = {}
+        keys = list(band_keys)
+        for lo in range(0, len(keys), _LOOKUP_CHUNK):
+            chunk = keys[lo : lo + _LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                "SELECT p.doc_id, count(*) FROM corpus_lsh l JOIN corpus_passages p "
+                f"ON p.id = l.passage_id WHERE l.band_key IN ({marks}) GROUP BY p.doc_id",  # noqa: S608
+                chunk,
+            ).fetchall()
+            for doc_id, count in rows:
+                hits[int(doc_id)] = hits.get(int(doc_id), 0) + int(count)
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [ReuseCandidate(doc_id, count) for doc_id, count in ranked]
+
+    def document(self, doc_id: int) -> StoredDocument | None:
+        row = self.conn.execute(
+            "SELECT id, doc_key, text, url, title, publisher, author, date "
+            "FROM corpus_documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredDocument(*tuple(row))
+
+    def passages(self, doc_id: int) -> list[StoredPassage]:
+        rows = self.conn.execute(
+            "SELECT id, doc_id, seq, start, end FROM corpus_passages WHERE doc_id = ? ORDER BY seq",
+            (doc_id,),
+        ).fetchall()
+        return [StoredPassage(*tuple(row)) for row in rows]
+
+    def documents_with_phrase(self, text: str, limit: int = 50) -> list[int]:
+        """Ids of documents with a passage holding the words of ``text`` in order."""
+        query = _fts_phrase(text)
+        if query is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT DISTINCT p.doc_id FROM corpus_fts f JOIN corpus_passages p "
+            "ON p.id = f.rowid WHERE corpus_fts MATCH ? LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def corpus_size(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM corpus_documents").fetchone()[0])
+
+    def import_checkpoint(self, source: str) -> tuple[int, bool]:
+        """Records committed so far for an import source, and whether it finished."""
+        row = self.conn.execute(
+            "SELECT position, done FROM corpus_import_checkpoints WHERE source = ?", (source,)
+        ).fetchone()
+        return (int(row[0]), bool(row[1])) if row else (0, False)
+
+    def set_import_checkpoint(self, source: str, position: int, done: bool = False) -> None:
+        self.conn.execute(
+            "INSERT INTO corpus_import_checkpoints(source, position, done) VALUES (?, ?, ?) "
+            "ON CONFLICT(source) DO UPDATE SET position = excluded.position, "
+            "done = excluded.done, updated_at = CURRENT_TIMESTAMP",
+            (source, position, int(done)),
+        )

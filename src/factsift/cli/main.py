@@ -47,11 +47,12 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from factsift.cli import bench, check, kb
+    from factsift.cli import bench, check, corpus, kb
 
     cli.add_command(check.check_command)
     cli.add_command(kb.kb_group)
     cli.add_command(bench.bench_group)
+    cli.add_command(corpus.corpus_group)
 
 
 _register()

@@ -15,6 +15,7 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     from factsift.stages.assess import AssessStage
     from factsift.stages.claims import ClaimsStage
     from factsift.stages.publisher import PublisherStage
+    from factsift.stages.trace import TraceStage
 
     stages: list[Stage] = [
         LanguageStage(),
@@ -22,5 +23,6 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
         ClaimsStage(),
     ]
     # Capability stages (fact-check matching, source ratings, trace, evidence) go here.
+    stages.append(TraceStage(store))
     stages.append(AssessStage())
     return Pipeline(stages)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Sequence
 
 from factsift.corpus.model import DocumentRecord, ReuseCandidate, StoredDocument, StoredPassage
 
-_LOOKUP_CHUNK = 500  # keys per IN (...) query, under SQLite's variable limit
+_LOOKUP_CHUNK = 2000  # keys per lookup query
 
 
 def _fts_phrase(text: str) -> str | None:
@@ -70,11 +71,11 @@ class SQLiteCorpusMixin:
         keys = list(band_keys)
         for lo in range(0, len(keys), _LOOKUP_CHUNK):
             chunk = keys[lo : lo + _LOOKUP_CHUNK]
-            marks = ",".join("?" * len(chunk))
             rows = self.conn.execute(
                 "SELECT p.doc_id, count(*) FROM corpus_lsh l JOIN corpus_passages p "
-                f"ON p.id = l.passage_id WHERE l.band_key IN ({marks}) GROUP BY p.doc_id",  # noqa: S608
-                chunk,
+                "ON p.id = l.passage_id WHERE l.band_key IN (SELECT value FROM json_each(?)) "
+                "GROUP BY p.doc_id",
+                (json.dumps(chunk),),
             ).fetchall()
             for doc_id, count in rows:
                 hits[int(doc_id)] = hits.get(int(doc_id), 0) + int(count)

@@ -75,6 +75,7 @@ class Metadata:
 class Sentence:
     span: Span
     text: str
+    part: str = "body"  # "body" | "headline" | "badge" | "byline" | "author_box" | "copyright"
 
 
 @dataclass(slots=True)
@@ -106,6 +107,8 @@ class Attribution:
     cue: str | None = None  # "said", "according to", "reported", "report:"
     cue_span: Span | None = None
     carried_from: int | None = None  # sentence index the attribution was carried from
+    role: str | None = None  # what the text calls the source: "a Defense Department spokesman"
+    role_span: Span | None = None
 
 
 @dataclass(slots=True)

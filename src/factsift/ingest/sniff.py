@@ -40,6 +40,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%!PS", "a PostScript document"),
 )
 
+# C0 control bytes that never appear in text (tab, newlines, form feed and escape are allowed).
+_CONTROL = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B})
 _BOMS_WITH_NULS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -73,6 +75,8 @@ def binary_kind(data: bytes) -> str | None:
         return "a bzip2 archive"
     if b"\x00" in head:
         return "binary data (it contains NUL bytes)"
+    if head and sum(byte in _CONTROL for byte in head) > len(head) // 10:
+        return "binary data (it is mostly control characters)"
     return None
 
 

@@ -1,0 +1,5 @@
+"""``python -m factsift``: the same as the ``factsift`` command."""
+
+from factsift.cli.main import main
+
+main()

@@ -72,3 +72,33 @@ def registered_domain(url_or_host: str) -> str | None:
         labels = [x for x in parts.subdomain.split(".") if x not in _VARIANT_LABELS]
         return f"{labels[-1]}.{domain}" if labels else domain
     return domain
+
+
+def site_key(url_or_host: str) -> str | None:
+    """The key a rating list means by a host: the registered domain, or the whole host
+    (without www/m/amp) when it names a site of its own (``abcnews.go.com``), or a blog on
+    a platform (``someone.blogspot.com``)."""
+    host = host_of(url_or_host)
+    domain = registered_domain(host)
+    if domain is None:
+        return None
+    labels = host.split(".")
+    while len(labels) > 2 and labels[0] in _VARIANT_LABELS:
+        labels = labels[1:]
+    stripped = ".".join(labels)
+    return stripped if stripped.endswith("." + domain) else domain
+
+
+def lookup_keys(url_or_host: str) -> list[str]:
+    """Keys to look a site up by, most specific first: ``[abcnews.go.com, go.com]``."""
+    keys: list[str] = []
+    for key in (site_key(url_or_host), registered_domain(url_or_host)):
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def has_public_suffix(url_or_host: str) -> bool:
+    """True when the host ends in a public suffix (``.com``, ``.co.uk``), not ``.test``."""
+    host = host_of(url_or_host)
+    return bool(host) and bool(_extractor()(host).suffix)

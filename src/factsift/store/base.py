@@ -8,7 +8,7 @@ backend.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +16,15 @@ from typing import Any
 
 from factsift.corpus.model import DocumentRecord, ReuseCandidate, StoredDocument, StoredPassage
 from factsift.errors import StoreError
+from factsift.factchecks.models import FactCheck, FactCheckMatch
+from factsift.sources.model import (
+    DomainLink,
+    FamilyMember,
+    RatingList,
+    RatingRecord,
+    SourceName,
+    StoredRating,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +63,47 @@ class KnowledgeStore(ABC):
     def source_by_domain(self, domain: str) -> SourceMatch | None:
         """The source registered for a domain (after alias and rebrand resolution)."""
 
+    # Ratings, lists, rebrands and aliases (factsift.sources); writes go in a transaction.
+    @abstractmethod
+    def ratings_for_source(self, source_id: int) -> list[StoredRating]:
+        """Ratings of the source's domain, its former domains and aliases."""
+
+    @abstractmethod
+    def ratings_for_domains(self, domains: Iterable[str]) -> list[StoredRating]: ...
+
+    @abstractmethod
+    def source_family(self, source_id: int) -> list[FamilyMember]: ...
+
+    @abstractmethod
+    def current_domain(self, domain: str) -> str: ...
+
+    @abstractmethod
+    def rating_lists(self) -> list[RatingList]: ...
+
+    @abstractmethod
+    def iter_ratings(self, list_name: str | None = None) -> Iterator[StoredRating]: ...
+
+    @abstractmethod
+    def add_source(self, domain: str | None, name: str, names: list[str], origin: str) -> int: ...
+
+    @abstractmethod
+    def add_source_names(self, source_id: int, names: Iterable[SourceName]) -> int: ...
+
+    @abstractmethod
+    def set_source_name(self, source_id: int, name: str) -> None: ...
+
+    @abstractmethod
+    def upsert_rating_list(self, info: RatingList) -> int: ...
+
+    @abstractmethod
+    def replace_ratings(self, list_id: int, records: Iterable[RatingRecord]) -> int: ...
+
+    @abstractmethod
+    def add_domain_link(self, link: DomainLink) -> None: ...
+
+    @abstractmethod
+    def domain_links(self) -> list[DomainLink]: ...
+
     # -- reference corpus (trace) ----------------------------------------------------------
     @abstractmethod
     def add_documents(self, docs: Sequence[DocumentRecord]) -> int:
@@ -82,6 +132,34 @@ class KnowledgeStore(ABC):
 
     @abstractmethod
     def set_import_checkpoint(self, source: str, position: int, done: bool = False) -> None: ...
+
+    # Fact-checks (factsift.factchecks); writes go in a transaction.
+    @abstractmethod
+    def upsert_factcheck(self, record: FactCheck) -> str:
+        """Insert or update by key: "added", "updated" or "unchanged"."""
+
+    @abstractmethod
+    def factchecks_missing_vectors(self, model: str) -> list[tuple[int, str, str | None]]: ...
+
+    @abstractmethod
+    def put_factcheck_vectors(
+        self, model: str, rows: Iterable[tuple[int, bytes, bytes | None]]
+    ) -> None: ...
+
+    @abstractmethod
+    def factcheck_count(self, collection: str | None = None) -> int: ...
+
+    @abstractmethod
+    def factchecks_by_id(self, ids: Sequence[int]) -> dict[int, FactCheck]: ...
+
+    @abstractmethod
+    def search_factchecks_many(
+        self, texts: Sequence[str], k: int = 5
+    ) -> list[list[FactCheckMatch]]:
+        """The top ``k`` fact-checks for each text, best first."""
+
+    @abstractmethod
+    def search_factchecks(self, text: str, k: int = 5) -> list[FactCheckMatch]: ...
 
     def __enter__(self) -> KnowledgeStore:
         return self

@@ -236,6 +236,8 @@ HOSTILE = {
     "img": "<img src=x onerror=alert(1)>",
     "svg": '"><svg onload=alert(1)>',
     "js": "javascript:alert(1)",
+    "ansi": "\x1b]0;pwned\x07\x1b[2J\x1b[31m",  # retitle the terminal, clear it, go red
+    "markup": "[bold red]markup[/]",
 }
 
 
@@ -262,7 +264,7 @@ def hostile_article() -> Article:
         text=text,
         source=SourceInfo("url", HOSTILE["js"], final_url=HOSTILE["js"]),
         meta=Metadata(
-            title=f"{HOSTILE['script']} title {HOSTILE['svg']}",
+            title=f"{HOSTILE['script']} {HOSTILE['svg']} {HOSTILE['ansi']}{HOSTILE['markup']}",
             authors=[HOSTILE["img"]],
             site_name=HOSTILE["svg"],
             url=HOSTILE["js"],

@@ -104,13 +104,18 @@ def resolve_host(host: str, port: int, timeout: float) -> list[IPAddress]:
     return result
 
 
-def check_host(host: str, resolved: list[IPAddress], url: str, *, allow_private: bool) -> None:
-    """Raise ``URLRefusedError`` if ``host`` or any address it resolved to is not allowed."""
+def check_name(host: str, url: str) -> None:
+    """Refuse names of metadata services before asking DNS about them."""
     name = host.strip("[]").rstrip(".").lower()
     if name in METADATA_HOSTS:
         raise URLRefusedError(
             f"Refused to fetch {url}: {name} is a cloud metadata service, not an article."
         )
+
+
+def check_host(host: str, resolved: list[IPAddress], url: str, *, allow_private: bool) -> None:
+    """Raise ``URLRefusedError`` if ``host`` or any address it resolved to is not allowed."""
+    check_name(host, url)
     for ip in resolved:
         if ip in METADATA_ADDRESSES or (
             isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped in METADATA_ADDRESSES

@@ -143,6 +143,7 @@ def _timed_out(url: str, timeout: float) -> NetworkError:
 def _checked_address(current: httpx.URL, options: FetchOptions, deadline: float) -> str:
     """Resolve the URL's host, check every address, and return the one to connect to."""
     host = current.host
+    addresses.check_name(host, str(current))
     literal = addresses.parse_ip(host)
     if literal is not None:
         resolved = [literal]

@@ -104,7 +104,8 @@ def independence(ratings: Iterable[StoredRating]) -> Independence:
         RatingSource(name, rater, tuple(sorted(roots)))
         for (name, rater), roots in by_source.items()
     ]
-    sources.sort(key=lambda s: (len(s.roots), s.list_name, s.rater))
+    # Fewest roots first; among equals, the rater's own list before lists that copy it.
+    sources.sort(key=lambda s: (len(s.roots), s.list_name != s.rater, s.list_name, s.rater))
     used: set[str] = set()
     independent: list[RatingSource] = []
     for source in sources:

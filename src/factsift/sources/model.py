@@ -115,3 +115,13 @@ class ImportResult:
     links: int = 0
     bad_rows: list[BadRow] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> rows not imported
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorDocument:
+    """An article of the reference corpus credited to an author."""
+
+    title: str | None
+    publisher: str | None
+    url: str | None
+    date: str | None

@@ -15,6 +15,7 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     from factsift.stages.assess import AssessStage
     from factsift.stages.claims import ClaimsStage
     from factsift.stages.publisher import PublisherStage
+    from factsift.stages.sources import SourcesStage
     from factsift.stages.trace import TraceStage
 
     stages: list[Stage] = [
@@ -23,6 +24,7 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
         ClaimsStage(),
     ]
     # Capability stages (fact-check matching, source ratings, trace, evidence) go here.
+    stages.append(SourcesStage(store))
     stages.append(TraceStage(store))
     stages.append(AssessStage())
     return Pipeline(stages)

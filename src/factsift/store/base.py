@@ -18,6 +18,7 @@ from factsift.corpus.model import DocumentRecord, ReuseCandidate, StoredDocument
 from factsift.errors import StoreError
 from factsift.factchecks.models import FactCheck, FactCheckMatch
 from factsift.sources.model import (
+    AuthorDocument,
     DomainLink,
     FamilyMember,
     RatingList,
@@ -103,6 +104,9 @@ class KnowledgeStore(ABC):
 
     @abstractmethod
     def domain_links(self) -> list[DomainLink]: ...
+
+    @abstractmethod
+    def author_documents(self, name: str, limit: int = 50) -> list[AuthorDocument]: ...
 
     # -- reference corpus (trace) ----------------------------------------------------------
     @abstractmethod

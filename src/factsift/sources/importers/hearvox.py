@@ -220,6 +220,3 @@ def parse_all(folder: Path) -> list[ParsedList]:
     info = opensources_info("hearvox-opensources", "2017-04")
     lists.append(parse_typed(copy, info, "domain", ("type", "2nd type", "3rd type")))
     return lists
-
-
-PARSERS: dict[str, Callable[[Path], list[ParsedList]]] = {"hearvox": parse_all}

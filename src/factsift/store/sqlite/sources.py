@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from factsift.names import normalise_name, squash, strip_group_suffix
 from factsift.sources.model import (
+    AuthorDocument,
     DomainLink,
     FamilyMember,
     RatingList,
@@ -88,7 +89,7 @@ class SQLiteSourcesMixin:
         return None
 
     def current_domain(self, domain: str) -> str:
-        """Follow rebrand and alias links forward: ``yournewswire.com`` -> ``thepeoplesvoice.tv``."""
+        """Follow rebrand and alias links forward: yournewswire.com -> thepeoplesvoice.tv."""
         seen = {domain}
         current = domain
         for _ in range(MAX_CHAIN):
@@ -261,6 +262,20 @@ class SQLiteSourcesMixin:
         )
         for row in cursor:
             yield _rating(row)
+
+    def author_documents(self, name: str, limit: int = 50) -> list[AuthorDocument]:
+        """Corpus articles credited to ``name`` (empty when the store has no corpus)."""
+        has_corpus = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'corpus_documents'"
+        ).fetchone()
+        if not has_corpus or not name.strip():
+            return []
+        rows = self.conn.execute(
+            "SELECT title, publisher, url, date FROM corpus_documents "
+            "WHERE author = ? COLLATE NOCASE ORDER BY date DESC LIMIT ?",
+            (name.strip(), limit),
+        ).fetchall()
+        return [AuthorDocument(r["title"], r["publisher"], r["url"], r["date"]) for r in rows]
 
     # -- writes (call inside a transaction) ----------------------------------------------
     def add_source(self, domain: str | None, name: str, names: list[str], origin: str) -> int:

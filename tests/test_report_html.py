@@ -81,7 +81,10 @@ def test_report_html_marks_attributions_by_kind_with_a_tooltip(
     assert "a city official who asked not to be named" in title
     assert "anonymous source" in title
     assert _marked_text(doc, "attr-news_outlet") == "the Riverton Gazette"
-    assert _marked_text(doc, "attr-named_person") == "Mayor Alan Smith"
+    assert _marked_text(doc, "attr-named_person") == "Alan Smiththe mayor"  # name, then role
+    role = doc.xpath("//div[@class='text']//span[contains(@class, 'role')]")[0]
+    assert role.text_content() == "the mayor"
+    assert "Alan Smith, the mayor (named person)" in role.get("title")
     cues = doc.xpath("//div[@class='text']//span[contains(@class, 'cue-anonymous')]")
     assert [c.text_content() for c in cues] == ["said"]
     assert "Cue “said” for a city official" in cues[0].get("title")

@@ -30,7 +30,7 @@ SAMPLE_TEXT = (
     "The Riverton bridge was closed on Tuesday after floodwater damaged its supports, "
     "a city official who asked not to be named said. "
     "According to the Riverton Gazette, repairs will take at least six months. "
-    "Mayor Alan Smith said the city had asked the state for emergency funds. "
+    "Alan Smith, the mayor, said the city had asked the state for emergency funds. "
     "The Gazette report: engineers warned of the risk in 2019.\n"
     "\n"
     "About Jane Roe 1234 Articles\n"
@@ -62,7 +62,7 @@ def sample_article() -> Article:
             "The Riverton bridge was closed on Tuesday after floodwater damaged its supports, "
             "a city official who asked not to be named said.",
             "According to the Riverton Gazette, repairs will take at least six months.",
-            "Mayor Alan Smith said the city had asked the state for emergency funds.",
+            "Alan Smith, the mayor, said the city had asked the state for emergency funds.",
             "The Gazette report: engineers warned of the risk in 2019.",
             "About Jane Roe 1234 Articles\nJane writes about local affairs.",
         ],
@@ -87,10 +87,12 @@ def sample_article() -> Article:
         Attribution(
             4,
             AttributionKind.NAMED_PERSON,
-            "Mayor Alan Smith",
-            find(text, "Mayor Alan Smith"),
+            "Alan Smith",
+            find(text, "Alan Smith"),
             "said",
-            find(text, "said", find(text, "Mayor Alan Smith").end),
+            find(text, "said", find(text, "the mayor").end),
+            role="the mayor",
+            role_span=find(text, "the mayor"),
         ),
         Attribution(
             5,

@@ -53,6 +53,8 @@ def test_report_terminal_lists_claims_with_attribution_and_score(text: str) -> N
     first = _between(claims, "[1]", "[2]")
     assert "a city official who asked not to be named (anonymous source, cue “said”)" in first
     assert "check-worthiness: 0.91 (rules)" in first
+    third = _flat(_between(claims, "[3]", "[4]"))
+    assert "Alan Smith, the mayor (named person, cue “said”)" in third
     second = _between(claims, "[2]", "[3]")
     assert "the Riverton Gazette (news outlet, cue “according to”)" in second
     fourth = claims[claims.index("[4]") :]

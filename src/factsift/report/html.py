@@ -127,8 +127,11 @@ def article_marks(data: Mapping[str, Any]) -> list[Mark]:
     for attribution in (as_dict(a) for a in as_list(data.get("attributions"))):
         kind = kind_token(attribution.get("kind"))
         who = clean(attribution.get("source")) or "(no source named)"
+        if attribution.get("role"):
+            who += f", {clean(attribution['role'])}"
         about = f"{who} ({attribution_kind_label(attribution.get('kind'))})"
         add(attribution.get("source_span"), f"attr attr-{kind}", f"Attributed to: {about}", 3)
+        add(attribution.get("role_span"), f"attr attr-{kind} role", f"Role of: {about}", 3)
         cue = clean(attribution.get("cue"))
         add(attribution.get("cue_span"), f"cue cue-{kind}", f"Cue \u201c{cue}\u201d for {about}", 4)
     for index, finding in enumerate(as_dict(f) for f in as_list(data.get("findings"))):

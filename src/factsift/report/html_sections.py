@@ -34,7 +34,8 @@ def _section(anchor: str, title: str, body: str) -> str:
 def _attribution(attribution: Mapping[str, Any]) -> str:
     kind = kind_token(attribution.get("kind"))
     who = esc(attribution.get("source") or "(no source named)")
-    parts = [f'<span class="attr attr-{kind}">{who}</span>']
+    role = f", {esc(attribution['role'])}" if attribution.get("role") else ""
+    parts = [f'<span class="attr attr-{kind}">{who}</span>{role}']
     parts.append(esc(attribution_kind_label(attribution.get("kind"))))
     if attribution.get("cue"):
         parts.append(f"cue \u201c{esc(attribution['cue'])}\u201d")

@@ -154,6 +154,8 @@ def _attribution_line(attribution: Mapping[str, Any]) -> Text:
     kind = str(attribution.get("kind"))
     who = clean(attribution.get("source")) or "(no source named)"
     out = Text.assemble(("attributed to: ", "bold"), (who, KIND_STYLES.get(kind, "")))
+    if attribution.get("role"):
+        out.append(f", {clean(attribution['role'])}")
     out.append(f" ({attribution_kind_label(kind)}")
     if attribution.get("cue"):
         out.append(f", cue \u201c{clean(attribution['cue'])}\u201d")

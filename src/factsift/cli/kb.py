@@ -38,3 +38,13 @@ def kb_stats(kb_path: Path | None, as_json: bool) -> None:
     click.echo(f"store: {path}")
     for table, count in stats.items():
         click.echo(f"  {table:<28} {count:>10,}")
+
+
+def _register_subcommands() -> None:
+    from factsift.cli import kb_factchecks, kb_import
+
+    kb_group.add_command(kb_import.kb_import_group)
+    kb_group.add_command(kb_factchecks.kb_search)
+
+
+_register_subcommands()

@@ -9,10 +9,13 @@ from __future__ import annotations
 from factsift.store.base import KnowledgeStore
 from factsift.store.sqlite.base import SQLiteBase
 from factsift.store.sqlite.corpus import SQLiteCorpusMixin
+from factsift.store.sqlite.factchecks import SQLiteFactChecksMixin
 from factsift.store.sqlite.sources import SQLiteSourcesMixin
 
 
-class SQLiteStore(SQLiteCorpusMixin, SQLiteSourcesMixin, SQLiteBase, KnowledgeStore):
+class SQLiteStore(
+    SQLiteFactChecksMixin, SQLiteCorpusMixin, SQLiteSourcesMixin, SQLiteBase, KnowledgeStore
+):
     """The SQLite implementation of the knowledge interface."""
 
     def stats(self) -> dict[str, int]:

@@ -1,0 +1,55 @@
+"""The three public fact-check sets, by name, with their default places under data_dir()."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from factsift.factchecks.importers import checkthat
+from factsift.factchecks.importers.base import ImportResult, Item
+from factsift.factchecks.importers.runner import run_import
+from factsift.settings import data_dir
+from factsift.store.base import KnowledgeStore
+
+Reader = Callable[[Path], Iterator[Item]]
+
+PUBLIC_SETS: dict[str, tuple[Reader, Callable[[Path], int | None]]] = {
+    checkthat.SET_2A: (
+        checkthat.read_2022_2a,
+        lambda p: checkthat.count_2022(checkthat.find_file(p, ("vclaims.tar.gz", "vclaims"), "2A")),
+    ),
+    checkthat.SET_2B: (
+        checkthat.read_2022_2b,
+        lambda p: checkthat.count_2022(
+            checkthat.find_file(p, ("politifact-vclaims.tar.gz", "politifact-vclaims"), "2B")
+        ),
+    ),
+    checkthat.SET_2020: (checkthat.read_2020, checkthat.count_2020),
+}
+
+
+def public_path(name: str, path: Path | None = None) -> Path:
+    return path if path is not None else checkthat.default_path(name, data_dir())
+
+
+def import_public(
+    store: KnowledgeStore,
+    name: str,
+    path: Path | None = None,
+    *,
+    strict: bool = False,
+    embed: bool = True,
+    show_progress: bool = True,
+) -> ImportResult:
+    """Import one public set by name (a key of ``PUBLIC_SETS``), all or nothing."""
+    reader, counter = PUBLIC_SETS[name]
+    folder = public_path(name, path)
+    return run_import(
+        store,
+        name,
+        reader(folder),
+        total=counter(folder),
+        strict=strict,
+        embed=embed,
+        show_progress=show_progress,
+    )

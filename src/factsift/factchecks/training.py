@@ -1,0 +1,167 @@
+"""Train the re-ranker on train splits and tune the "same claim" threshold on dev splits.
+
+    python -m factsift.factchecks.training [--data DIR] [--out PATH]
+
+Training queries: CheckThat! 2020 task 2 train (Snopes tweets) and 2022 task 2B train
+(PolitiFact debates). 2022 2A train is left out because it contains the 2020 dev tweets,
+which the benchmark reports; 2020 train tweets that reappear in 2022 2A dev are dropped too.
+The threshold is tuned on 2022 2A dev and 2B dev: positives are queries whose top hit is
+a gold fact-check, negatives the top hit of the same queries with their gold fact-checks
+removed from the index (a claim nobody has checked yet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from factsift.bench.claim_matching import Split, load_split, vclaim_id
+from factsift.factchecks.features import FEATURES, feature_rows
+from factsift.factchecks.importers.checkthat import TASK2_2022
+from factsift.factchecks.matching import ClaimMatcher
+from factsift.factchecks.reranker import MODEL_FILE, Reranker, fit_logistic
+from factsift.settings import data_dir
+
+A = Path(TASK2_2022) / "subtask-2a--english"
+B = Path(TASK2_2022) / "subtask-2b--english"
+C = Path("clef2020-checkthat-task2-en-snopes")
+
+
+def _placeholder() -> Reranker:
+    n = len(FEATURES)
+    return Reranker(np.zeros(n), 0.0, np.zeros(n), np.ones(n), 0.5, {})
+
+
+def splits(data: Path) -> dict[str, tuple[Path, Path, Path]]:
+    return {
+        "2020-train": (
+            data / C,
+            data / C / "train/tweets.queries.tsv",
+            data / C / "train/tweet-vclaim-pairs.qrels",
+        ),
+        "2b-train": (
+            data / B,
+            data / B / "CT2022-Task2B-EN-Train-Dev_Queries.tsv",
+            data / B / "CT2022-Task2B-EN-Train_QRELs.tsv",
+        ),
+        "2a-dev": (
+            data / A,
+            data / A / "CT2022-Task2A-EN-Train-Dev_Queries.tsv",
+            data / A / "CT2022-Task2A-EN-Dev_QRELs.tsv",
+        ),
+        "2b-dev": (
+            data / B,
+            data / B / "CT2022-Task2B-EN-Train-Dev_Queries.tsv",
+            data / B / "CT2022-Task2B-EN-Dev_QRELs.tsv",
+        ),
+    }
+
+
+def examples(
+    matcher: ClaimMatcher, split: Split, skip_texts: set[str]
+) -> tuple[list[list[float]], list[float]]:
+    ids = [vclaim_id(r) for r in split.vclaims]
+    qids = [q for q in split.qrels if split.queries[q].strip() not in skip_texts]
+    cleaned, vectors = matcher.encode_queries([split.queries[q] for q in qids])
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    for i, q in enumerate(qids):
+        found = matcher.candidates(cleaned[i], vectors[i])
+        rows = feature_rows(found)
+        xs.extend(rows)
+        ys.extend(1.0 if ids[c.index] in split.qrels[q] else 0.0 for c in found)
+    return xs, ys
+
+
+def top_scores(matcher: ClaimMatcher, split: Split) -> tuple[list[float], list[float]]:
+    """Top-1 scores when the gold is indexed (and ranked first), and when it is removed."""
+    ids = [vclaim_id(r) for r in split.vclaims]
+    qids = list(split.qrels)
+    cleaned, vectors = matcher.encode_queries([split.queries[q] for q in qids])
+    positives, negatives = [], []
+    for i, q in enumerate(qids):
+        found = matcher.candidates(cleaned[i], vectors[i])
+        probs = matcher.reranker.predict(feature_rows(found))
+        if len(probs):
+            best = int(np.argmax(probs))
+            if ids[found[best].index] in split.qrels[q]:
+                positives.append(float(probs[best]))
+            else:
+                negatives.append(float(probs[best]))  # a wrong top hit: also a "not same"
+        kept = [c for c in found if ids[c.index] not in split.qrels[q]]
+        if kept:
+            negatives.append(float(matcher.reranker.predict(feature_rows(kept)).max()))
+    return positives, negatives
+
+
+def tune_threshold(
+    positives: list[float], negatives: list[float]
+) -> tuple[float, dict[str, float]]:
+    """The threshold with the best F1 of "same claim" decisions."""
+    best = (0.5, {"f1": 0.0})
+    for t in np.arange(0.05, 0.96, 0.01):
+        tp = sum(p >= t for p in positives)
+        fp = sum(n >= t for n in negatives)
+        fn = len(positives) - tp
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if f1 > best[1]["f1"]:
+            best = (
+                round(float(t), 2),
+                {"f1": round(f1, 4), "precision": round(precision, 4), "recall": round(recall, 4)},
+            )
+    return best
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name(MODEL_FILE))
+    parser.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args(argv)
+    data = args.data or data_dir()
+    paths = splits(data)
+    loaded = {name: load_split(*p) for name, p in paths.items()}
+    dev_texts = {loaded["2a-dev"].queries[q].strip() for q in loaded["2a-dev"].qrels}
+    matchers: dict[Path, ClaimMatcher] = {}
+    for name, (vclaims, _, _) in paths.items():
+        if vclaims not in matchers:
+            matchers[vclaims] = ClaimMatcher.from_records(loaded[name].vclaims, _placeholder())
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    for name in ("2020-train", "2b-train"):
+        x, y = examples(matchers[paths[name][0]], loaded[name], dev_texts)
+        xs += x
+        ys += y
+        print(f"{name}: {len(x)} candidates, {int(sum(y))} positives")
+    w, b, mean, scale = fit_logistic(np.asarray(xs), np.asarray(ys), l2=args.l2)
+    model = Reranker(w, b, mean, scale, 0.5, {})
+    positives: list[float] = []
+    negatives: list[float] = []
+    for name in ("2a-dev", "2b-dev"):
+        matcher = matchers[paths[name][0]]
+        matcher.reranker = model
+        p, n = top_scores(matcher, loaded[name])
+        positives += p
+        negatives += n
+    threshold, quality = tune_threshold(positives, negatives)
+    meta = {
+        "trained": datetime.now(UTC).date().isoformat(),
+        "train": ["checkthat-2020-2 train", "checkthat-2022-2b train"],
+        "threshold_tuned_on": ["checkthat-2022-2a dev", "checkthat-2022-2b dev"],
+        "threshold_dev": quality,
+        "candidates": len(xs),
+        "l2": args.l2,
+    }
+    final = Reranker(w, b, mean, scale, threshold, meta)
+    args.out.write_text(json.dumps(final.to_json(), indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(final.to_json(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

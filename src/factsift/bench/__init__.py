@@ -1,0 +1,1 @@
+"""Benchmarks run on demand (``factsift bench ...``); figures go into BENCHMARKS.md."""

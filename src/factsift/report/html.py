@@ -119,7 +119,11 @@ def article_marks(data: Mapping[str, Any]) -> list[Mark]:
         add(box.get("span"), "authorbox", f"Author box: {clean(box.get('name'))}", 0)
     for badge in (as_dict(b) for b in as_list(data.get("badges"))):
         tag = '<span class="tag">self-applied</span>' if badge.get("self_applied", True) else ""
-        add(badge.get("span"), "badge", f"Badge: {SELF_APPLIED_NOTE}", 1, lead_html=tag)
+        checker = (
+            f" naming {clean(badge['claimed_by'])} as checker" if badge.get("claimed_by") else ""
+        )
+        title = f"Badge{checker}: {SELF_APPLIED_NOTE}"
+        add(badge.get("span"), "badge", title, 1, lead_html=tag)
     for index, claim in enumerate(as_dict(c) for c in as_list(data.get("claims"))):
         number = f'<a class="ref" href="#claim-{index}">{index + 1}</a>'
         title = f"Claim {index + 1}: see the claims list"

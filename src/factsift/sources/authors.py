@@ -14,9 +14,7 @@ from factsift.sources.model import AuthorDocument
 TOPIC_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "EVENT", "FAC", "LAW"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
 STOP = frozenset(
-    "a an and are as at be by for from has have i in interested is it its me my of on or "
-    "our others reach the their them they this to was we who with you your am helping "
-    "maximum potential about".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "i", "in", "interested", "is", "it", "its", "me", "my", "of", "on", "or", "our", "others", "reach", "the", "their", "them", "they", "this", "to", "was", "we", "who", "with", "you", "your", "am", "helping", "maximum", "potential", "about"]
 )
 
 
@@ -80,7 +78,9 @@ def author_box_signals(article: Article) -> tuple[dict[str, Any], list[Finding]]
     return section, findings
 
 
-def corpus_signals(name: str, documents: list[AuthorDocument]) -> tuple[dict[str, Any], list[Finding]]:
+def corpus_signals(
+    name: str, documents: list[AuthorDocument]
+) -> tuple[dict[str, Any], list[Finding]]:
     """The author's other articles in the reference corpus: how many, where, which titles."""
     publishers = Counter(d.publisher for d in documents if d.publisher)
     section = {

@@ -40,9 +40,11 @@ def _describe(rating: StoredRating) -> str:
     facet = {"flag": "listed as", "quality": "quality", "score": "score"}.get(
         rating.facet, rating.facet
     )
-    who = f" by {ROOTS.get(rating.rater, rating.rater)}" if rating.rater not in (
-        rating.list_name, "lin2023-pc1"
-    ) else ""
+    who = (
+        f" by {ROOTS.get(rating.rater, rating.rater)}"
+        if rating.rater not in (rating.list_name, "lin2023-pc1")
+        else ""
+    )
     value = f" -> {rating.value:.2f}" if rating.value is not None else ""
     return f"{facet} {raw}{who}{value}"
 
@@ -98,11 +100,17 @@ def build(
             Finding(
                 kind="source_history",
                 summary=f"{member.domain} is a {member.relation} domain of {home}: "
-                + " ".join(f"{k.domain} -> {k.target} ({k.kind}, {k.date or 'undated'}): "
-                           f"{k.evidence}" for k in member.links if member.domain in (k.domain, k.target))[:600],
+                + " ".join(
+                    f"{k.domain} -> {k.target} ({k.kind}, {k.date or 'undated'}): {k.evidence}"
+                    for k in member.links
+                    if member.domain in (k.domain, k.target)
+                )[:600],
                 cites=[
-                    Cite(kind="document" if k.evidence_url else "rule",
-                         label=f"{k.origin} link {k.domain} -> {k.target}", url=k.evidence_url)
+                    Cite(
+                        kind="document" if k.evidence_url else "rule",
+                        label=f"{k.origin} link {k.domain} -> {k.target}",
+                        url=k.evidence_url,
+                    )
                     for k in member.links
                 ],
                 data={"domain": member.domain, "relation": member.relation},
@@ -117,13 +125,16 @@ def build(
         for domain in sorted({r.domain for r in items}, key=lambda d: d != home):
             rel = relation.get(domain, "self")
             where = domain if rel == "self" else f"{domain} ({rel} domain)"
-            parts.append(f"{where}: " + "; ".join(_describe(r) for r in items if r.domain == domain))
+            parts.append(
+                f"{where}: " + "; ".join(_describe(r) for r in items if r.domain == domain)
+            )
         first = items[0]
         findings.append(
             Finding(
                 kind="source_rating",
                 summary=f"{first.list_title} ({first.list_date or 'undated'}) rates "
-                + " | ".join(parts) + ".",
+                + " | ".join(parts)
+                + ".",
                 cites=[_cite(r) for r in items],
                 data={"list": name, "values": [r.value for r in items]},
             )
@@ -172,8 +183,11 @@ def build(
             f"{len(ind.independent)} rest on independent raters: {independent}. "
             + (f"Lists sharing a root: {shared}. " if shared else "")
             + f"{len(not_covering)} imported list(s) do not cover it"
-            + (" (lists that only name unreliable sites say nothing by leaving a site out)."
-               if any(x["flags_only"] for x in not_covering) else "."),
+            + (
+                " (lists that only name unreliable sites say nothing by leaving a site out)."
+                if any(x["flags_only"] for x in not_covering)
+                else "."
+            ),
             cites=[_cite(r) for r in judged if r.value is not None][:12],
             data={"agreement": agree, "independent_count": len(ind.independent)},
         ),

@@ -77,7 +77,9 @@ def span_bounds(span: object, text_length: int) -> tuple[int, int] | None:
     if not isinstance(span, Mapping):
         return None
     start, end = span.get("start"), span.get("end")
-    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    if isinstance(start, bool) or isinstance(end, bool):
         return None
     start, end = max(0, start), min(text_length, end)
     return (start, end) if start < end else None

@@ -14,6 +14,7 @@ Character spans are taken from the word offsets.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import defaultdict
@@ -28,7 +29,7 @@ MERGE_SRC_GAP = 80  # words between their source ranges
 MIN_WORDS = 12
 MIN_SEEDS = 4
 MAX_OCCURRENCES = 8  # n-grams more frequent than this in the source are not seeds
-NEAR_VERBATIM = 0.5  # word-sequence similarity below which a fragment is not near-verbatim
+MIN_DENSITY = 0.4  # share of a fragment's article words inside shared n-grams
 
 _PUNCT = re.compile(r"\s+")
 
@@ -61,14 +62,41 @@ def _ngrams(words: list[str], n: int) -> list[tuple[str, ...]]:
 
 
 def seeds(article: Tokens, source: Tokens, n: int = SEED_N) -> list[tuple[int, int]]:
+    """Shared n-gram positions; an n-gram repeated in the source keeps one position only."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for j, gram in enumerate(_ngrams(source.words, n)):
         index[gram].append(j)
-    out: list[tuple[int, int]] = []
+    unique: list[tuple[int, int]] = []
+    ambiguous: list[tuple[int, list[int]]] = []
     for i, gram in enumerate(_ngrams(article.words, n)):
         hits = index.get(gram)
-        if hits and len(hits) <= MAX_OCCURRENCES:
-            out.extend((i, j) for j in hits)
+        if not hits or len(hits) > MAX_OCCURRENCES:
+            continue
+        if len(hits) == 1:
+            unique.append((i, hits[0]))
+        else:
+            ambiguous.append((i, hits))
+    return sorted(unique + _disambiguate(unique, ambiguous))
+
+
+def _disambiguate(
+    anchors: list[tuple[int, int]], ambiguous: list[tuple[int, list[int]]]
+) -> list[tuple[int, int]]:
+    """For a repeated n-gram, the source position whose offset agrees with the nearest anchor.
+
+    A copied passage maps each article word to one source word; without this, a phrase
+    that the source repeats elsewhere would stretch the source range of the passage.
+    """
+    if not anchors:
+        return [(i, j) for i, hits in ambiguous for j in hits]
+    positions = [a[0] for a in anchors]
+    out: list[tuple[int, int]] = []
+    for i, hits in ambiguous:
+        k = bisect.bisect_left(positions, i)
+        near = [anchors[x] for x in (k - 1, k) if 0 <= x < len(anchors)]
+        anchor = min(near, key=lambda a: abs(a[0] - i))
+        offset = anchor[1] - anchor[0]
+        out.append((i, min(hits, key=lambda j: abs((j - i) - offset))))
     return out
 
 
@@ -133,17 +161,35 @@ def merge(fragments: list[Fragment]) -> list[Fragment]:
 
 
 def _filter(fragments: list[Fragment]) -> list[Fragment]:
-    kept = [
-        f
-        for f in fragments
-        if f.a1 - f.a0 >= MIN_WORDS and f.s1 - f.s0 >= MIN_WORDS and f.seeds >= MIN_SEEDS
-    ]
+    """Long enough fragments; where two overlap in the article the longer keeps the overlap."""
+    kept = [f for f in fragments if f.seeds >= MIN_SEEDS and _long_enough(f)]
     kept.sort(key=lambda f: -(f.a1 - f.a0))
     out: list[Fragment] = []
     for frag in kept:
-        if all(_gap(f.a0, f.a1, frag.a0, frag.a1) > 0 or f.a1 == frag.a0 for f in out):
+        for other in out:
+            if frag.a0 < other.a1 and other.a0 < frag.a1:
+                frag = _trim(frag, other)
+        if _long_enough(frag) and all(frag.a1 <= o.a0 or o.a1 <= frag.a0 for o in out):
             out.append(frag)
     return sorted(out, key=lambda f: f.a0)
+
+
+def _long_enough(f: Fragment) -> bool:
+    return f.a1 - f.a0 >= MIN_WORDS and f.s1 - f.s0 >= MIN_WORDS
+
+
+def _trim(frag: Fragment, other: Fragment) -> Fragment:
+    """The part of ``frag`` on the larger side of ``other`` in the article (source kept)."""
+    before = other.a0 - frag.a0
+    after = frag.a1 - other.a1
+    if before >= after:
+        return Fragment(frag.a0, min(frag.a1, other.a0), frag.s0, frag.s1, frag.seeds)
+    return Fragment(max(frag.a0, other.a1), frag.a1, frag.s0, frag.s1, frag.seeds)
+
+
+def _seed_cover(found: list[tuple[int, int]], n: int = SEED_N) -> set[int]:
+    """Article word positions inside some seed n-gram."""
+    return {i + k for i, _ in found for k in range(n)}
 
 
 def word_similarity(a: list[str], b: list[str]) -> float:
@@ -156,13 +202,15 @@ def align(article_text: str, article: Tokens, source_text: str, source: Tokens) 
     if not found:
         return []
     fragments = _filter(merge([_fragment(g, SEED_N) for g in _cluster(found)]))
+    covered = _seed_cover(found)
     out: list[Alignment] = []
     for f in fragments:
         a_words = article.words[f.a0 : f.a1]
         s_words = source.words[f.s0 : f.s1]
-        sim = word_similarity(a_words, s_words)
-        if sim < NEAR_VERBATIM * 0.6:
+        density = sum(1 for i in range(f.a0, f.a1) if i in covered) / (f.a1 - f.a0)
+        if density < MIN_DENSITY:
             continue  # scattered shared phrases, not a copied passage
+        sim = word_similarity(a_words, s_words)
         kind = "verbatim" if a_words == s_words else "near-verbatim"
         out.append(
             Alignment(

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import click
 
+from factsift.cli.bench_extraction import extraction_command
+
 
 @click.group("bench")
 def bench_group() -> None:
     """Run a benchmark and print its figures."""
+
+
+bench_group.add_command(extraction_command)

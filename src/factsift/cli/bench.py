@@ -13,3 +13,7 @@ def bench_group() -> None:
 
 
 bench_group.add_command(extraction_command)
+
+from factsift.cli.bench_sources import bench_sources_command  # noqa: E402
+
+bench_group.add_command(bench_sources_command)

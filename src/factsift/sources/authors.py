@@ -14,7 +14,51 @@ from factsift.sources.model import AuthorDocument
 TOPIC_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "EVENT", "FAC", "LAW"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
 STOP = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "i", "in", "interested", "is", "it", "its", "me", "my", "of", "on", "or", "our", "others", "reach", "the", "their", "them", "they", "this", "to", "was", "we", "who", "with", "you", "your", "am", "helping", "maximum", "potential", "about"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "i",
+        "in",
+        "interested",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "others",
+        "reach",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "who",
+        "with",
+        "you",
+        "your",
+        "am",
+        "helping",
+        "maximum",
+        "potential",
+        "about",
+    ]
 )
 
 

@@ -1,0 +1,43 @@
+"""``factsift bench sources``: rating coverage, agreement between lists, unrated predictor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from factsift.bench.sources import run
+from factsift.settings import data_dir, default_kb_path
+from factsift.store.base import open_store
+
+
+@click.command("sources")
+@click.option(
+    "--kb",
+    "kb_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACTSIFT_KB",
+    help="Store with the rating lists imported.",
+)
+@click.option(
+    "--fold",
+    "folds",
+    type=click.IntRange(0, 4),
+    multiple=True,
+    help="Evaluate the predictor on these Baly folds only [default: all five].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def bench_sources_command(kb_path: Path | None, folds: tuple[int, ...], as_json: bool) -> None:
+    """Coverage, pairwise agreement (Spearman) and the unrated-domain predictor."""
+    with open_store(kb_path or default_kb_path(), create=False) as store:
+        result = run(store, data_dir(), folds=list(folds) or None)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    for name, cov in result["coverage"].items():
+        click.echo(f"coverage {name}: {cov['rated']}/{cov['domains']} = {cov['coverage']}")
+    for row in result["agreement"]:
+        click.echo(f"spearman {row['a']} ~ {row['b']}: {row['spearman']} (n={row['domains']})")
+    p = result["predictor"]
+    click.echo(f"predictor: accuracy {p['accuracy']} macro-F1 {p['macro_f1']} ({p['task']})")

@@ -136,6 +136,14 @@ def test_fetch_mock_unresolvable_host() -> None:
         load_article("http://nowhere.example/", Options(), transport=serve()[0])
 
 
+def test_fetch_mock_invalid_redirect_target() -> None:
+    def respond(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"Location": "http://[::1/broken"})
+
+    with pytest.raises(NetworkError, match=r"(?i)location"):
+        load_article("http://news.example/", Options(), transport=httpx.MockTransport(respond))
+
+
 def test_fetch_mock_split_content_type() -> None:
     assert split_content_type('text/HTML; Charset="ISO-8859-1"') == ("text/html", "iso-8859-1")
     assert split_content_type("text/plain") == ("text/plain", None)

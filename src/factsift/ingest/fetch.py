@@ -115,8 +115,7 @@ def fetch_url(
             location, fetched = _get_once(client, url, current, ip, options, deadline)
             if fetched is not None:
                 return fetched
-            assert location is not None
-            current = parse_http_url(str(current.join(location)))
+            current = parse_http_url(_redirect_target(current, location or ""))
         raise NetworkError(
             f"Too many redirects fetching {url}: stopped after {options.max_redirects}. "
             "Check the URL in a browser, or raise the limit with --max-redirects."
@@ -124,6 +123,16 @@ def fetch_url(
     finally:
         if own:
             client.close()
+
+
+def _redirect_target(current: httpx.URL, location: str) -> str:
+    try:
+        return str(current.join(location))
+    except httpx.InvalidURL as exc:
+        raise NetworkError(
+            f"{current} redirects to an invalid address {location[:200]!r}. Check the URL in a "
+            "browser, or save the page and check the file."
+        ) from exc
 
 
 def _remaining(deadline: float, url: str, timeout: float) -> float:

@@ -85,7 +85,7 @@ def primary_values(store: KnowledgeStore) -> dict[str, dict[str, float]]:
 
 
 def agreement(store: KnowledgeStore) -> list[dict[str, Any]]:
-    from scipy.stats import spearmanr
+    from scipy.stats import spearmanr  # type: ignore[import-untyped]
 
     values = primary_values(store)
     rows = []

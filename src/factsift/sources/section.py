@@ -170,7 +170,8 @@ def build(
     spread = (
         f"all {agree['readings'][0]} ({agree['min']:.2f}-{agree['max']:.2f} on the 0-1 scale)"
         if agree.get("agree")
-        else f"they disagree ({agree['min']:.2f}-{agree['max']:.2f}: {', '.join(agree['readings'])})"
+        else f"they disagree ({agree['min']:.2f}-{agree['max']:.2f}: "
+        f"{', '.join(agree['readings'])})"
         if agree.get("values")
         else "none gives a value on the reliability scale"
     )

@@ -10,6 +10,7 @@ are still checked, but the connection is then up to that transport.
 
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import dataclass
 
@@ -47,8 +48,8 @@ class Fetched:
 class PinnedTransport(httpx.BaseTransport):
     """Connects to the IP address the fetch checked, keeping the host name for Host and TLS."""
 
-    def __init__(self) -> None:
-        self._inner = httpx.HTTPTransport()
+    def __init__(self, verify: ssl.SSLContext | bool = True) -> None:
+        self._inner = httpx.HTTPTransport(verify=verify)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         ip = request.extensions.get(PIN_EXTENSION)

@@ -123,3 +123,19 @@ def test_sources_independence_counts_a_shared_root_once() -> None:
         ("hearvox-snopes", "snopes"),
     ]
     assert len(result.shared["mbfc"]) == 3
+
+
+def test_sources_check_end_to_end_peoples_voice(
+    store: KnowledgeStore, acceptance_path: Path
+) -> None:
+    from factsift import check
+
+    report = check(acceptance_path, store=store).to_dict()
+    assert report["publisher"]["domain"] == "thepeoplesvoice.tv"
+    section = report["sections"]["sources"]
+    assert section["independence"]["independent_count"] >= 3
+    former = {d["domain"] for d in section["domains"] if d["relation"] == "former"}
+    assert former == {"newspunch.com", "yournewswire.com"}
+    assert {r["domain"] for r in section["ratings"]} >= former
+    kinds = {f["kind"] for f in report["findings"]}
+    assert {"source_agreement", "source_rating", "author_topic"} <= kinds

@@ -14,6 +14,10 @@ def bench_group() -> None:
 
 bench_group.add_command(extraction_command)
 
+from factsift.cli.bench_pipeline import pipeline_command  # noqa: E402
+
+bench_group.add_command(pipeline_command)
+
 from factsift.cli.bench_sources import bench_sources_command  # noqa: E402
 
 bench_group.add_command(bench_sources_command)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import sys
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from factsift.factchecks.importers import checkthat
 from factsift.factchecks.importers.base import BadRecord
 from factsift.factchecks.matching import ClaimMatcher
 from factsift.factchecks.models import FactCheck
+from factsift.factchecks.preprocess import tweet_date
 
 DEPTH = 20  # ranked list length per query (MRR is computed over it)
 
@@ -154,8 +154,9 @@ def run_benchmark(
     texts = [split.queries[q] for q in qids]
     started = time.perf_counter()
     cleaned, vectors = matcher.encode_queries(texts)
+    dates = [tweet_date(t) for t in texts]
     hybrid = {
-        q: [ids[h.index] for h in matcher.rank(cleaned[i], vectors[i], DEPTH)]
+        q: [ids[h.index] for h in matcher.rank(cleaned[i], vectors[i], DEPTH, dates[i])]
         for i, q in enumerate(qids)
     }
     hybrid_time = time.perf_counter() - started
@@ -179,10 +180,3 @@ def run_benchmark(
         },
         "reranker": matcher.reranker.meta,
     }
-
-
-def ranked_ids(matcher: ClaimMatcher, ids: Sequence[str], texts: Sequence[str]) -> list[list[str]]:
-    cleaned, vectors = matcher.encode_queries(texts)
-    return [
-        [ids[h.index] for h in matcher.rank(q, vectors[i], DEPTH)] for i, q in enumerate(cleaned)
-    ]

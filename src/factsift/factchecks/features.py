@@ -21,6 +21,9 @@ FEATURES = (
     "inv_rank_dense",  # 1/(1+rank) in the dense list, 0 if absent
     "claim_covered",  # share of the claim's tokens found in the query
     "query_covered",  # share of the query's tokens found in the claim and title
+    "date_known",  # 1 when both the query's and the fact-check's dates are known
+    "date_near_30",  # exp(-|days apart| / 30), 0 when a date is unknown
+    "date_near_365",  # exp(-|days apart| / 365), 0 when a date is unknown
 )
 
 
@@ -35,6 +38,7 @@ class Candidate:
     rank_dense: int | None = None
     claim_covered: float = 0.0
     query_covered: float = 0.0
+    days_apart: float | None = None  # query date minus fact-check date, when both known
 
     @property
     def cos_max(self) -> float:
@@ -65,6 +69,9 @@ def feature_rows(candidates: list[Candidate]) -> list[list[float]]:
                 0.0 if c.rank_dense is None else 1.0 / (1 + c.rank_dense),
                 c.claim_covered,
                 c.query_covered,
+                0.0 if c.days_apart is None else 1.0,
+                0.0 if c.days_apart is None else math.exp(-abs(c.days_apart) / 30),
+                0.0 if c.days_apart is None else math.exp(-abs(c.days_apart) / 365),
             ]
         )
     return rows

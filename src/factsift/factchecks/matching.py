@@ -47,6 +47,7 @@ class Doc:
     claim: str
     title: str | None = None
     summary: str | None = None
+    date: str | None = None  # ISO date of the fact-check (review, else claim)
 
 
 class ClaimMatcher:
@@ -65,6 +66,7 @@ class ClaimMatcher:
         self.claim_tokens = [tokens(d.claim) for d in docs]
         full = [tokens(" ".join(t for t in (d.claim, d.title, d.summary) if t)) for d in docs]
         self.full_sets = [frozenset(t) for t in full]
+        self.days = np.asarray([_day(d.date) for d in docs], dtype=np.float64)  # NaN: unknown
         self.bm25 = BM25Index(full)
         self.bm25_claim = BM25Index(self.claim_tokens)
         self.claim_vecs = np.ascontiguousarray(claim_vecs, dtype=np.float32)
@@ -84,7 +86,7 @@ class ClaimMatcher:
     ) -> ClaimMatcher:
         """A matcher over records (vectors from the cache or the model)."""
         docs = [
-            Doc(r.id if r.id is not None else i, r.claim, r.title, r.summary)
+            Doc(r.id if r.id is not None else i, r.claim, r.title, r.summary, r.date)
             for i, r in enumerate(records)
         ]
         return cls.from_docs(docs, reranker)
@@ -102,7 +104,7 @@ class ClaimMatcher:
     def from_store(cls, store: KnowledgeStore) -> ClaimMatcher:
         """A matcher over every fact-check in the store, using its stored vectors."""
         rows = list(store.iter_factcheck_index_rows(MODEL_NAME))  # type: ignore[attr-defined]
-        docs = [Doc(r[0], r[2], r[3], r[4]) for r in rows]
+        docs = [Doc(r[0], r[2], r[3], r[4], r[7]) for r in rows]
         claim_vecs = np.zeros((len(rows), DIM), dtype=np.float32)
         title_vecs = np.zeros((len(rows), DIM), dtype=np.float32)
         missing = []
@@ -121,7 +123,9 @@ class ClaimMatcher:
         return cls(docs, claim_vecs, title_vecs)
 
     # -- searching -------------------------------------------------------------------------
-    def candidates(self, query: str, query_vec: Matrix) -> list[Candidate]:
+    def candidates(
+        self, query: str, query_vec: Matrix, query_date: str | None = None
+    ) -> list[Candidate]:
         """The union of the BM25 and dense first-stage lists, with raw scores."""
         q_tokens = tokens(query)
         found: dict[int, Candidate] = {}
@@ -141,6 +145,7 @@ class ClaimMatcher:
         bm25_all = self.bm25.scores(q_tokens)[order] if idx.size < len(order) else None
         claim_scores = self.bm25_claim.scores(q_tokens)[order]
         q_set = set(q_tokens)
+        q_day = _day(query_date)
         for j, i in enumerate(order.tolist()):
             c = found[i]
             if bm25_all is not None:
@@ -152,19 +157,26 @@ class ClaimMatcher:
             claim_set = set(self.claim_tokens[i])
             c.claim_covered = len(claim_set & q_set) / len(claim_set) if claim_set else 0.0
             c.query_covered = len(q_set & self.full_sets[i]) / len(q_set) if q_set else 0.0
+            apart = q_day - self.days[i]
+            c.days_apart = None if np.isnan(apart) else float(apart)
         return list(found.values())
 
     def encode_queries(self, texts: Sequence[str]) -> tuple[list[str], Matrix]:
         cleaned = [clean_query(t) or t for t in texts]
         return cleaned, encode(cleaned)
 
-    def search_many(self, texts: Sequence[str], k: int = 5) -> list[list[Hit]]:
+    def search_many(
+        self, texts: Sequence[str], k: int = 5, date: str | None = None
+    ) -> list[list[Hit]]:
+        """Top ``k`` for each text; ``date``: when the texts were written (ISO), if known."""
         cleaned, vectors = self.encode_queries(texts)
-        return [self.rank(q, vectors[i], k) for i, q in enumerate(cleaned)]
+        return [self.rank(q, vectors[i], k, date) for i, q in enumerate(cleaned)]
 
-    def rank(self, query: str, query_vec: Matrix, k: int) -> list[Hit]:
+    def rank(
+        self, query: str, query_vec: Matrix, k: int, query_date: str | None = None
+    ) -> list[Hit]:
         """Re-ranked top ``k`` for one cleaned query and its vector."""
-        found = self.candidates(query, query_vec)
+        found = self.candidates(query, query_vec, query_date)
         rows = feature_rows(found)
         probs = self.reranker.predict(rows)
         order = np.argsort(-probs, kind="stable")[:k]
@@ -188,3 +200,13 @@ class ClaimMatcher:
 
 def rows_to_ids(matcher: ClaimMatcher, rows: Iterable[int]) -> list[int]:
     return [int(matcher.doc_ids[i]) for i in rows]
+
+
+def _day(text: str | None) -> float:
+    """Days since 1970 of an ISO date (its first 10 characters); NaN when unknown."""
+    if not text or len(text) < 10:
+        return float("nan")
+    try:
+        return float(np.datetime64(text[:10], "D").astype(np.int64))
+    except ValueError:
+        return float("nan")

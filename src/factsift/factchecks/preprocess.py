@@ -14,8 +14,8 @@ import unicodedata
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _SIGNATURE_DATE = re.compile(
     r"\s*[—–-]\s*([^—–(]{0,80}?)\s*\(@(\w+)\)\s*"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+\d{1,2},\s+\d{4}\s*$"
+    r"((?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2},\s+\d{4})\s*$"
 )
 _SPEAKER = re.compile(r"^\s*(?:[A-Z][A-Za-z.' -]{0,40}|[A-Z .'-]{2,40}):\s+")
 _HANDLE = re.compile(r"@(\w+)")
@@ -148,6 +148,14 @@ def _drop_emoji(text: str) -> str:
     )
 
 
+def tweet_date(text: str) -> str | None:
+    """The ISO date of a tweet's trailing signature ("— Name (@handle) May 3, 2020")."""
+    from factsift.factchecks.importers.base import parse_date
+
+    match = _SIGNATURE_DATE.search(unicodedata.normalize("NFKC", text).strip().strip('"'))
+    return parse_date(match.group(3)) if match else None
+
+
 def clean_query(text: str) -> str:
     """A tweet or debate line as plain words, for both BM25 and the embedding model."""
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").strip().strip('"')
@@ -183,7 +191,6 @@ def _stem(token: str) -> str:
         ("sses", "ss"),
         ("ing", ""),
         ("ed", ""),
-        ("es", ""),
         ("s", ""),
     ):
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:

@@ -18,13 +18,13 @@ PUBLIC_SETS: dict[str, tuple[Reader, Callable[[Path], int | None]]] = {
         checkthat.read_2022_2a,
         lambda p: checkthat.count_2022(checkthat.find_file(p, ("vclaims.tar.gz", "vclaims"), "2A")),
     ),
+    checkthat.SET_2020: (checkthat.read_2020, checkthat.count_2020),
     checkthat.SET_2B: (
         checkthat.read_2022_2b,
         lambda p: checkthat.count_2022(
             checkthat.find_file(p, ("politifact-vclaims.tar.gz", "politifact-vclaims"), "2B")
         ),
     ),
-    checkthat.SET_2020: (checkthat.read_2020, checkthat.count_2020),
 }
 
 

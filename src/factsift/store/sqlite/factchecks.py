@@ -104,16 +104,19 @@ class SQLiteFactChecksMixin:
 
     def iter_factcheck_index_rows(
         self, model: str
-    ) -> Iterator[tuple[int, str, str, str | None, str | None, bytes | None, bytes | None]]:
-        """(id, key, claim, title, summary, claim_vec, title_vec) for building the matcher."""
+    ) -> Iterator[
+        tuple[int, str, str, str | None, str | None, bytes | None, bytes | None, str | None]
+    ]:
+        """(id, key, claim, title, summary, claim_vec, title_vec, date) for the matcher."""
         cursor = self.conn.execute(
-            "SELECT f.id, f.key, f.claim, f.title, f.summary, v.claim_vec, v.title_vec "
+            "SELECT f.id, f.key, f.claim, f.title, f.summary, v.claim_vec, v.title_vec, "
+            "coalesce(f.review_date, f.claim_date) "
             "FROM factchecks f LEFT JOIN factcheck_vectors v "
             "ON v.factcheck_id = f.id AND v.model = ? ORDER BY f.id",
             (model,),
         )
         for row in cursor:
-            yield (int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6])
+            yield (int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6], row[7])
 
     def _factcheck_version(self) -> tuple[int, int, int]:
         row = self.conn.execute(
@@ -133,13 +136,15 @@ class SQLiteFactChecksMixin:
         return self._matcher
 
     def search_factchecks_many(
-        self, texts: Sequence[str], k: int = 5
+        self, texts: Sequence[str], k: int = 5, date: str | None = None
     ) -> list[list[FactCheckMatch]]:
-        """The top ``k`` fact-checks for each text, best first (empty lists if none)."""
+        """The top ``k`` fact-checks for each text, best first (empty lists if none).
+
+        ``date``: when the texts were written (ISO), used as a matching feature if known."""
         if not texts or self.factcheck_count() == 0:
             return [[] for _ in texts]
         matcher = self.factcheck_matcher()
-        hits = matcher.search_many(list(texts), k)
+        hits = matcher.search_many(list(texts), k, date)
         ids = sorted({hit.doc_id for row in hits for hit in row})
         records = self.factchecks_by_id(ids)
         return [

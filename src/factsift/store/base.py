@@ -158,7 +158,7 @@ class KnowledgeStore(ABC):
 
     @abstractmethod
     def search_factchecks_many(
-        self, texts: Sequence[str], k: int = 5
+        self, texts: Sequence[str], k: int = 5, date: str | None = None
     ) -> list[list[FactCheckMatch]]:
         """The top ``k`` fact-checks for each text, best first."""
 

@@ -21,3 +21,11 @@ bench_group.add_command(pipeline_command)
 from factsift.cli.bench_sources import bench_sources_command  # noqa: E402
 
 bench_group.add_command(bench_sources_command)
+
+from factsift.cli.bench_claim_matching import (  # noqa: E402
+    claim_matching_command,
+    claim_matching_scale_command,
+)
+
+bench_group.add_command(claim_matching_command)
+bench_group.add_command(claim_matching_scale_command)

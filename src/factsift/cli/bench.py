@@ -29,3 +29,8 @@ from factsift.cli.bench_claim_matching import (  # noqa: E402
 
 bench_group.add_command(claim_matching_command)
 bench_group.add_command(claim_matching_scale_command)
+
+from factsift.cli.bench_reuse import reuse_commands  # noqa: E402
+
+for _command in reuse_commands:
+    bench_group.add_command(_command)

@@ -30,4 +30,4 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return _WORD.findall(text.lower())

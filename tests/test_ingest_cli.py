@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -72,3 +73,22 @@ def test_ingest_cli_bad_input_one_line_error(tmp_path: Path, case: str) -> None:
     assert words in lines[0]
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_ingest_cli_check_stdin_end_to_end() -> None:
+    """Standard input and --url reach the pipeline (the one success run: it loads spaCy)."""
+    story = "Ferry timetable changes\n\nBy Ola Nordmann\n\nThe ferry leaves at seven from May.\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "factsift", "check", "--no-kb", "--format", "json",
+         "--url", "https://harbour.example/ferry", "-"],
+        input=story,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)["article"]
+    assert (article["title"], article["authors"]) == ("Ferry timetable changes", ["Ola Nordmann"])
+    assert article["url"] == "https://harbour.example/ferry"
+    assert article["text"] == story

@@ -40,6 +40,15 @@ def test_ingest_decode_meta_charset() -> None:
     assert "Émile Roux" in article.text
 
 
+def test_ingest_decode_utf16_html_file(tmp_path: Path) -> None:
+    html = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    path = tmp_path / "saved-page"  # no extension: the content decides
+    path.write_bytes(("\ufeff" + html).encode("utf-16-le"))
+    article = load_article(path, Options())
+    assert (article.source.encoding, article.source.content_type) == ("utf-16-le", "text/html")
+    assert article.meta.title == "Council approves footbridge over the Lark"
+
+
 def test_ingest_decode_http_charset_wins_over_meta() -> None:
     data = '<meta charset="utf-8"><p>Vellmar café</p>'.encode("cp1252")
     text, encoding = decode_bytes(data, "page", http_charset="windows-1252", html=True)

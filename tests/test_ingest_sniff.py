@@ -14,6 +14,11 @@ def test_ingest_sniff_html_starts() -> None:
     assert looks_like_html(b"Some fragment <p>one</p><p>two</p>")
 
 
+def test_ingest_sniff_utf16_html() -> None:
+    assert looks_like_html("\ufeff<!DOCTYPE html><html><body>".encode("utf-16-le"))
+    assert looks_like_html("\ufeff<html><body>".encode("utf-16-be"))
+
+
 def test_ingest_sniff_text_is_not_html() -> None:
     assert not looks_like_html(b"Headline\n\nBody that mentions a <tag> once.\n")
 

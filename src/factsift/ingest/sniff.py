@@ -42,6 +42,12 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 # C0 control bytes that never appear in text (tab, newlines, form feed and escape are allowed).
 _CONTROL = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B})
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 _BOMS_WITH_NULS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -105,6 +111,10 @@ def normalise_content_type(value: str | None) -> str | None:
 def looks_like_html(data: bytes) -> bool:
     """Sniff the first bytes: an HTML start, or several HTML tags early on."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):  # UTF-16/32: look at the characters, not the bytes
+            head = head[len(bom) :].decode(encoding, "ignore").encode("utf-8")
+            break
     if _HTML_START.match(head):
         return True
     return len(_HTML_TAGS.findall(head)) >= 2

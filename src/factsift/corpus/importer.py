@@ -55,16 +55,14 @@ def detect_format(path: Path) -> str:
     )
 
 
-def extract_html(html: str, url: str | None) -> Record | None:
+def extract_html(html: str | bytes, url: str | None) -> Record | None:
     """The article in a page, through the same extraction as ``factsift check``."""
-    try:
-        from factsift.ingest import article_from_html  # type: ignore[attr-defined]
-    except ImportError:
-        return _extract_with_trafilatura(html, url)
+    from factsift.ingest import article_from_html
+
     try:
         article = article_from_html(html, url=url)
     except InputError:
-        return None
+        return None  # no article text in this page (a menu, an error page): skipped
     meta = article.meta
     return {
         "text": article.text,
@@ -73,25 +71,6 @@ def extract_html(html: str, url: str | None) -> Record | None:
         "date": meta.date,
         "publisher": meta.site_name,
         "author": ", ".join(meta.authors) or None,
-    }
-
-
-def _extract_with_trafilatura(html: str, url: str | None) -> Record | None:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    if doc is None:
-        return None
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    if not data.get("text"):
-        return None
-    return {
-        "text": data.get("text"),
-        "url": data.get("url") or url,
-        "title": data.get("title"),
-        "date": data.get("date"),
-        "publisher": data.get("sitename"),
-        "author": data.get("author"),
     }
 
 

@@ -20,6 +20,7 @@ from factsift.errors import ImportDataError
 Record = dict[str, str | None]
 FIELDS = ("url", "title", "text", "date", "publisher", "author")
 Progress = Callable[[int], None]  # called with the bytes read so far
+Extract = Callable[[str | bytes, str | None], Record | None]  # (page, url) -> record
 
 
 def _clean(value: Any) -> str | None:
@@ -92,16 +93,13 @@ def read_csv(
             yield {name: _clean(row.get(column)) for name, column in mapping.items()}
 
 
-def read_html_folder(
-    folder: Path, extract: Callable[[str, str | None], Record | None]
-) -> Iterator[Record | None]:
+def read_html_folder(folder: Path, extract: Extract) -> Iterator[Record | None]:
     """Every .html/.htm file under ``folder``, in sorted order, through ``extract``."""
     files = sorted(
         p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in {".html", ".htm"}
     )
     for file in files:
-        html = file.read_bytes().decode("utf-8", errors="replace")
-        record = extract(html, None)
+        record = extract(file.read_bytes(), None)
         if record is not None and not record.get("url"):
             record["url"] = file.resolve().as_uri()
         yield record
@@ -109,7 +107,7 @@ def read_html_folder(
 
 def read_warc(
     path: Path,
-    extract: Callable[[str, str | None], Record | None],
+    extract: Extract,
     on_bytes: Progress | None = None,
 ) -> Iterator[Record | None]:
     """HTML responses of a WARC file (gzipped or not), through ``extract``."""
@@ -130,7 +128,7 @@ def read_warc(
             ) from exc
 
 
-def _warc_record(record: Any, extract: Callable[[str, str | None], Record | None]) -> Record | None:
+def _warc_record(record: Any, extract: Extract) -> Record | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None
     if int(record.http_headers.get_statuscode() or 0) != 200:
@@ -140,16 +138,9 @@ def _warc_record(record: Any, extract: Callable[[str, str | None], Record | None
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     body: bytes = record.content_stream().read()
-    charset = "utf-8"
-    if "charset=" in content_type:
-        charset = content_type.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
-    try:
-        html = body.decode(charset, errors="replace")
-    except LookupError:
-        html = body.decode("utf-8", errors="replace")
-    out = extract(html, url)
+    out = extract(body, url)
     if out is not None:
         out["url"] = out.get("url") or url
-        if not out.get("date"):
+        if not out.get("date"):  # the capture date: the page existed by then
             out["date"] = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
     return out

@@ -9,6 +9,7 @@ import click
 
 from factsift.bench.sources import run
 from factsift.settings import data_dir, default_kb_path
+from factsift.sources.predictor import evaluate, load_baly, train_name_model
 from factsift.store.base import open_store
 
 
@@ -18,7 +19,7 @@ from factsift.store.base import open_store
     "kb_path",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="FACTSIFT_KB",
-    help="Store with the rating lists imported.",
+    help="Store with the rating lists imported (factsift kb import public-ratings).",
 )
 @click.option(
     "--fold",
@@ -27,11 +28,22 @@ from factsift.store.base import open_store
     multiple=True,
     help="Evaluate the predictor on these Baly folds only [default: all five].",
 )
+@click.option(
+    "--save-model",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also train the name model on all of Baly 2018 and write its weights (JSON) here.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def bench_sources_command(kb_path: Path | None, folds: tuple[int, ...], as_json: bool) -> None:
+def bench_sources_command(
+    kb_path: Path | None, folds: tuple[int, ...], save_model: Path | None, as_json: bool
+) -> None:
     """Coverage, pairwise agreement (Spearman) and the unrated-domain predictor."""
     with open_store(kb_path or default_kb_path(), create=False) as store:
         result = run(store, data_dir(), folds=list(folds) or None)
+    if save_model is not None:
+        baly = load_baly(data_dir() / "baly-news-media-reliability")
+        weights = train_name_model(baly, evaluate(baly, "name"))
+        save_model.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return
@@ -39,5 +51,7 @@ def bench_sources_command(kb_path: Path | None, folds: tuple[int, ...], as_json:
         click.echo(f"coverage {name}: {cov['rated']}/{cov['domains']} = {cov['coverage']}")
     for row in result["agreement"]:
         click.echo(f"spearman {row['a']} ~ {row['b']}: {row['spearman']} (n={row['domains']})")
-    p = result["predictor"]
-    click.echo(f"predictor: accuracy {p['accuracy']} macro-F1 {p['macro_f1']} ({p['task']})")
+    for key in ("name", "name+articles"):
+        p = result["predictor"].get(key)
+        if p:
+            click.echo(f"predictor [{key}]: accuracy {p['accuracy']} macro-F1 {p['macro_f1']}")

@@ -1,23 +1,35 @@
-"""A predictor of factuality for domains no list knows, from the domain name alone.
+"""A predictor of factuality for domains no list knows, from features that use no list.
 
-Trained and evaluated on Baly et al. 2018 (factuality high / mixed / low) with its own five
-folds. It is weak (see BENCHMARKS.md): the report shows its output only as a prediction with
-its probabilities, never as a rating.
+Two feature sets, both evaluated on Baly et al. 2018 (factuality high / mixed / low) with
+its own five folds:
+
+- ``name``: hand features of the domain name alone (``features.hand_features``), logistic
+  regression. This is the model shipped in ``predictor_model.json`` and used in reports.
+- ``name+articles``: the same plus Baly's precomputed URL-structure features and GloVe
+  averages of the site's article titles (features of the site's articles, not of any
+  list), RBF SVM. Benchmark only: reports have no article-title vectors for an unknown site.
+
+The shipped model is weak (BENCHMARKS.md); reports show its output only as a prediction,
+with its probabilities and its measured accuracy, never as a rating.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from factsift.errors import BenchmarkError
-from factsift.sources.features import domain_text, hand_features
+from factsift.sources.features import hand_features
 
-LABELS = ("low", "mixed", "high")
+LABELS = ("high", "low", "mixed")  # sorted, as scikit-learn orders classes
+MODEL_FILE = "predictor_model.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +37,7 @@ class BalyData:
     domains: list[str]
     labels: list[str]
     folds: list[tuple[list[int], list[int]]]  # (train indexes, test indexes)
+    folder: Path
 
 
 def load_baly(folder: Path) -> BalyData:
@@ -51,70 +64,149 @@ def load_baly(folder: Path) -> BalyData:
         train = [index[d] for d in raw[key]["train"] if d in index]
         test = [index[d] for d in raw[key]["test"] if d in index]
         folds.append((train, test))
-    return BalyData(domains, labels, folds)
+    return BalyData(domains, labels, folds, folder)
 
 
-def make_model(seed: int = 0) -> Any:
-    """Character n-grams of the name plus hand features, logistic regression."""
-    from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+def _article_features(data: BalyData) -> npt.NDArray[np.float64]:
+    base = data.folder / "emnlp18" / "features"
+    try:
+        glove = json.loads((base / "articles_title_glove.json").read_text(encoding="utf-8"))
+        url = json.loads((base / "url_structure.json").read_text(encoding="utf-8"))
+        rows = [[*glove[d], *url[d]] for d in data.domains]
+    except (OSError, KeyError, json.JSONDecodeError) as exc:
+        raise BenchmarkError(
+            f"Baly's precomputed features are missing or incomplete under '{base}' ({exc})."
+        ) from exc
+    return np.array(rows, dtype=float)
+
+
+def feature_matrix(data: BalyData, feature_set: str) -> npt.NDArray[np.float64]:
+    names = np.array([hand_features(d) for d in data.domains], dtype=float)
+    if feature_set == "name":
+        return names
+    if feature_set == "name+articles":
+        return np.hstack([names, _article_features(data)])
+    raise BenchmarkError(f"Unknown feature set '{feature_set}': use 'name' or 'name+articles'.")
+
+
+def make_classifier(feature_set: str) -> Any:
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
     from sklearn.pipeline import make_pipeline  # type: ignore[import-untyped]
     from sklearn.preprocessing import StandardScaler  # type: ignore[import-untyped]
+    from sklearn.svm import SVC  # type: ignore[import-untyped]
 
-    class NameFeatures:
-        def __init__(self) -> None:
-            self.ngrams = TfidfVectorizer(
-                analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True
-            )
-            self.scaler = StandardScaler()
-
-        def fit(self, domains: list[str], y: Any = None) -> NameFeatures:
-            self.ngrams.fit([domain_text(d) for d in domains])
-            self.scaler.fit(np.array([hand_features(d) for d in domains]))
-            return self
-
-        def transform(self, domains: list[str]) -> Any:
-            grams = self.ngrams.transform([domain_text(d) for d in domains])
-            hand = self.scaler.transform(np.array([hand_features(d) for d in domains]))
-            return hstack([grams, csr_matrix(hand)]).tocsr()
-
-        def get_params(self, deep: bool = True) -> dict[str, Any]:
-            return {}
-
-    return make_pipeline(
-        NameFeatures(),
-        LogisticRegression(C=2.0, class_weight="balanced", max_iter=2000, random_state=seed),
-    )
+    if feature_set == "name":
+        model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000)
+    else:
+        model = SVC(C=1.0, kernel="rbf", class_weight="balanced")
+    return make_pipeline(StandardScaler(), model)
 
 
-def evaluate(data: BalyData, folds: list[int] | None = None) -> dict[str, Any]:
-    """Accuracy and macro-F1 over the given folds (all five by default)."""
+def evaluate(
+    data: BalyData, feature_set: str = "name", folds: list[int] | None = None
+) -> dict[str, Any]:
+    """Accuracy and macro-F1 (mean over folds, in %) on the given folds (default: all)."""
     from sklearn.metrics import accuracy_score, f1_score  # type: ignore[import-untyped]
 
+    features = feature_matrix(data, feature_set)
+    labels = np.array(data.labels)
     chosen = folds if folds is not None else list(range(len(data.folds)))
-    y_true: list[str] = []
-    y_pred: list[str] = []
     per_fold = []
     for k in chosen:
         train, test = data.folds[k]
-        model = make_model()
-        model.fit([data.domains[i] for i in train], [data.labels[i] for i in train])
-        predicted = list(model.predict([data.domains[i] for i in test]))
-        truth = [data.labels[i] for i in test]
+        model = make_classifier(feature_set).fit(features[train], labels[train])
+        predicted = model.predict(features[test])
         per_fold.append(
             {
                 "fold": k,
-                "accuracy": round(100 * accuracy_score(truth, predicted), 1),
-                "macro_f1": round(100 * f1_score(truth, predicted, average="macro"), 1),
+                "accuracy": round(100 * float(accuracy_score(labels[test], predicted)), 1),
+                "macro_f1": round(
+                    100 * float(f1_score(labels[test], predicted, average="macro")), 1
+                ),
             }
         )
-        y_true += truth
-        y_pred += predicted
     return {
+        "features": feature_set,
         "folds": per_fold,
         "accuracy": round(float(np.mean([f["accuracy"] for f in per_fold])), 1),
         "macro_f1": round(float(np.mean([f["macro_f1"] for f in per_fold])), 1),
-        "pooled_macro_f1": round(100 * f1_score(y_true, y_pred, average="macro"), 1),
-        "n_test": len(y_true),
     }
+
+
+def train_name_model(data: BalyData, scores: dict[str, Any]) -> dict[str, Any]:
+    """Fit the name model on all of Baly 2018 and return its weights as plain data."""
+    features, labels = feature_matrix(data, "name"), np.array(data.labels)
+    model = make_classifier("name").fit(features, labels)
+    scaler, regression = model[0], model[-1]
+    return {
+        "temperature": fit_temperature(data, features, labels),
+        "model": "logistic regression on features.hand_features, standardised",
+        "trained_on": "Baly et al. 2018 emnlp18 corpus.tsv, all 1,066 media (labels from MBFC)",
+        "evaluation": {k: scores[k] for k in ("accuracy", "macro_f1")},
+        "classes": [str(c) for c in regression.classes_],
+        "mean": scaler.mean_.tolist(),
+        "scale": scaler.scale_.tolist(),
+        "coef": regression.coef_.tolist(),
+        "intercept": regression.intercept_.tolist(),
+    }
+
+
+def fit_temperature(
+    data: BalyData, features: npt.NDArray[np.float64], labels: npt.NDArray[Any]
+) -> float:
+    """Temperature that makes held-out probabilities honest (lowest log loss over the folds):
+    the raw model is far more confident than its accuracy warrants."""
+    logits: list[npt.NDArray[np.float64]] = []
+    truth: list[int] = []
+    for train, test in data.folds:
+        model = make_classifier("name").fit(features[train], labels[train])
+        logits.append(model.decision_function(features[test]))
+        classes = list(model[-1].classes_)
+        truth += [classes.index(y) for y in labels[test]]
+    stacked = np.vstack(logits)
+    best, best_loss = 1.0, float("inf")
+    for temperature in np.arange(1.0, 20.01, 0.25):
+        scaled = stacked / temperature
+        scaled -= scaled.max(axis=1, keepdims=True)
+        log_probs = scaled - np.log(np.exp(scaled).sum(axis=1, keepdims=True))
+        loss = -float(np.mean(log_probs[np.arange(len(truth)), truth]))
+        if loss < best_loss:
+            best, best_loss = float(temperature), loss
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    label: str
+    probabilities: dict[str, float]
+    accuracy: float  # measured on Baly 2018 folds, in %
+    macro_f1: float
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, Any] | None:
+    entry = resources.files("factsift.sources") / MODEL_FILE
+    if not entry.is_file():
+        return None
+    weights: dict[str, Any] = json.loads(entry.read_text(encoding="utf-8"))
+    return weights
+
+
+def predict(domain: str) -> Prediction | None:
+    """The shipped name model's prediction for a domain (None when no model is shipped)."""
+    weights = _shipped()
+    if weights is None:
+        return None
+    x = (np.array(hand_features(domain)) - np.array(weights["mean"])) / np.array(weights["scale"])
+    logits = np.array(weights["coef"]) @ x + np.array(weights["intercept"])
+    logits = logits / float(weights.get("temperature", 1.0))
+    exp = np.exp(logits - logits.max())
+    probs = exp / exp.sum()
+    classes: list[str] = weights["classes"]
+    best = int(np.argmax(probs))
+    return Prediction(
+        label=classes[best],
+        probabilities={c: round(float(p), 3) for c, p in zip(classes, probs, strict=True)},
+        accuracy=float(weights["evaluation"]["accuracy"]),
+        macro_f1=float(weights["evaluation"]["macro_f1"]),
+    )

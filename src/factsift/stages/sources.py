@@ -3,12 +3,14 @@ domains and aliases, and what the author box and the corpus say about the author
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from factsift.article import Article, Cite, Finding, Publisher
 from factsift.domains import lookup_keys
 from factsift.sources import authors, section
 from factsift.sources.model import FamilyMember
+from factsift.sources.predictor import Prediction, predict
 from factsift.store.base import KnowledgeStore
 
 
@@ -69,6 +71,11 @@ class SourcesStage:
         ratings = self.store.ratings_for_domains(domains)
         data, findings = section.build(publisher, family, ratings, lists)
         data["status"] = "rated" if data["ratings"] else "unrated"
+        if not data["ratings"]:
+            guess = predict(domains[0])
+            if guess is not None:
+                data["prediction"] = asdict(guess)
+                findings.append(_prediction_finding(domains[0], guess))
         return data, findings
 
     def _source_id(self, publisher: Publisher) -> int | None:
@@ -85,3 +92,17 @@ class SourcesStage:
             if matches:
                 return matches[0].source_id
         return None
+
+
+def _prediction_finding(domain: str, guess: Prediction) -> Finding:
+    odds = ", ".join(f"{label} {p:.0%}" for label, p in guess.probabilities.items())
+    return Finding(
+        kind="source_prediction",
+        summary=f"Prediction, not a rating: from its name alone, a model guesses factual "
+        f"reporting '{guess.label}' for {domain} ({odds}). The model is weak: on Baly et al. "
+        f"2018's held-out folds it is right {guess.accuracy:.0f}% of the time "
+        f"(macro-F1 {guess.macro_f1:.0f}).",
+        cites=[Cite(kind="rule", label="domain-name model trained on Baly et al. 2018 (MBFC)")],
+        confidence=max(guess.probabilities.values()),
+        data={"label": guess.label, "probabilities": guess.probabilities},
+    )

@@ -70,6 +70,8 @@ class SourcesStage:
             ]
         ratings = self.store.ratings_for_domains(domains)
         data, findings = section.build(publisher, family, ratings, lists)
+        listed = self.store.source_by_domain(domains[0])
+        data.setdefault("publisher", {})["listed_name"] = listed.name if listed else None
         data["status"] = "rated" if data["ratings"] else "unrated"
         if not data["ratings"]:
             guess = predict(domains[0])

@@ -152,3 +152,24 @@ def test_trace_stage_unrelated_text_has_no_copied_passage(corpus_store: Knowledg
     article = TraceStage(corpus_store)(_article(text, "Library opens"))
     assert article.extras["trace"]["status"] == "no_match"
     assert article.findings == []
+
+
+def test_trace_check_end_to_end_names_origin_and_added_paragraph(
+    tmp_path: Path, kb_path: Path
+) -> None:
+    import factsift
+
+    source = tmp_path / "corpus.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in _records()), encoding="utf-8")
+    with open_store(kb_path) as store:
+        import_corpus(store, source)
+    page = tmp_path / "copy.txt"
+    page.write_text(COPY_TITLE + "\n\n" + COPY, encoding="utf-8")
+    report = json.loads(factsift.check(str(page), kb_path=kb_path, url=COPY_URL).to_json())
+    trace = report["sections"]["trace"]
+    assert trace["origin"]["url"] == ORIGINAL_URL
+    assert 0.6 < trace["copied_share"] < 0.85
+    assert [u["text"] for u in trace["unsourced"]] == [FRAMING]
+    assert trace["headline"]["article_title"] == COPY_TITLE
+    kinds = [f["kind"] for f in report["findings"]]
+    assert "copied_passage" in kinds and "unsourced_text" in kinds

@@ -35,6 +35,9 @@ class TraceStage:
             url=meta.url or article.source.final_url,
             date=meta.date,
             quotes=quotes,
+            headline_span=(meta.headline_span.start, meta.headline_span.end)
+            if meta.headline_span
+            else None,
         )
         article.extras["trace"] = section(result, article.text)
         article.findings.extend(_findings(article, result))

@@ -192,6 +192,7 @@ def trace_text(
     url: str | None = None,
     date: str | None = None,
     quotes: Sequence[tuple[int, int, str]] = (),
+    headline_span: tuple[int, int] | None = None,
     hasher: MinHasher | None = None,
 ) -> TraceResult:
     """Everything the trace section reports about one article text."""
@@ -218,7 +219,13 @@ def trace_text(
     spans = [(p.alignment.article_start, p.alignment.article_end) for p in result.passages]
     result.copied_chars = _union_length(spans)
     if result.passages:
-        result.unsourced = unsourced_spans(text, spans)
+        # The headline is compared with the origin's title instead (headline_changed).
+        result.unsourced = [
+            (s, e)
+            for s, e in unsourced_spans(text, spans)
+            if not (headline_span and s < headline_span[1] and headline_span[0] < e)
+            and not (title and _norm(text[s:e]) == _norm(title))
+        ]
         by_doc: dict[int, int] = {}
         for p in result.passages:
             length = p.alignment.article_end - p.alignment.article_start

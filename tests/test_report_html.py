@@ -91,7 +91,7 @@ def test_report_html_marks_attributions_by_kind_with_a_tooltip(
 
 
 def test_report_html_marks_badges_as_self_applied(doc: lxml.html.HtmlElement) -> None:
-    badge = doc.xpath("//div[@class='text']//span[@class='badge']")[0]
+    badge = doc.xpath("//div[@class='text']//span[contains(@class, 'badge')]")[0]
     assert badge.xpath("./span[@class='tag']")[0].text_content() == "self-applied"
     assert SELF_APPLIED_NOTE in badge.get("title")
     assert _marked_text(doc, "badge") == "Fact checked by The Daily Lantern Community"
@@ -134,8 +134,14 @@ def test_report_html_marks_any_finding_that_cites_the_article(
     assert _marked_text(doc, "cited-restated_report") == article.span_text(overlap)
     # It crosses the ends of an attribution and a claim, so it is split (not the others).
     assert len(doc.xpath("//span[contains(@class, 'cited-restated_report')]")) == 3
-    ref = doc.xpath("//span[@id='finding-2-cite-0']/a[contains(@class, 'finding-ref')]")[0]
+    ref = doc.xpath("//div[@class='text']//a[@id='finding-2-cite-0']")[0]
     assert ref.get("href") == "#finding-2"
+    assert ref.getparent().get("class") == "cited cited-restated_report"
+    # A cite of exactly a badge's span labels the badge instead of underlining it again.
+    badge = doc.xpath("//div[@class='text']//span[contains(@class, 'badge')]")[0]
+    assert badge.get("class") == "badge cited-self_applied_badge"
+    assert badge.xpath("./a[@id='finding-0-cite-0']/@href") == ["#finding-0"]
+    assert "F1, Self applied badge: The page labels itself" in badge.get("title")
     # A finding kind no renderer knows is marked the same way.
     article.findings.append(
         Finding("brand_new_check", "A new stage's finding.", [Cite("article", "x", Span(0, 6))])
@@ -256,3 +262,12 @@ def test_report_html_hostile_page_is_escaped_everywhere() -> None:
     urls = [e.text_content() for e in doc.xpath("//span[@class='url']")]
     assert HOSTILE["js"] in urls
     assert "data:text/html,<script>alert(1)</script>" in urls
+
+
+def test_report_html_links_the_claim_an_attribution_is_carried_from() -> None:
+    article = sample_article()
+    article.attributions[3].carried_from = 3  # the sentence of claim 2
+    doc = lxml.html.fromstring(render_html(Report.from_article(article)))
+    entry = doc.xpath("//li[@id='claim-3']")[0]
+    assert "carried from claim 2" in entry.text_content()
+    assert "#claim-1" in entry.xpath(".//p[@class='who']//a/@href")

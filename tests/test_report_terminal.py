@@ -154,3 +154,13 @@ def test_report_terminal_survives_a_span_outside_the_text() -> None:
     text = Report.from_article(article).to_text()
     assert "Cites past the end." in text
     assert "[article] beyond" in text
+
+
+def test_report_terminal_names_the_claim_an_attribution_is_carried_from() -> None:
+    article = sample_article()
+    article.attributions[3].carried_from = 3  # the sentence of claim [2]
+    text = _flat(Report.from_article(article).to_text())
+    assert "(document, cue “report:”, carried from claim [2])" in text
+    article.attributions[3].carried_from = 1  # a sentence that is no claim
+    text = _flat(Report.from_article(article).to_text())
+    assert "carried from an earlier sentence)" in text

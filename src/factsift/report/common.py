@@ -140,3 +140,11 @@ def anonymous_share_sentence(share: Mapping[str, Any]) -> str:
         f"Claims resting on anonymous sources: {anonymous} of {total} "
         f"({percent(share.get('share'))}); claims attributed to someone: {attributed} of {total}."
     )
+
+
+def claim_of_sentence(claims: Iterable[Any], sentence: object) -> int | None:
+    """Position of the claim made by sentence index ``sentence``, if any."""
+    for position, claim in enumerate(claims):
+        if isinstance(claim, Mapping) and claim.get("sentence") == sentence:
+            return position
+    return None

@@ -13,6 +13,7 @@ from factsift.report.common import (
     as_dict,
     as_list,
     attribution_kind_label,
+    claim_of_sentence,
     clean,
     confidence_text,
     group_findings,
@@ -31,7 +32,7 @@ def _section(anchor: str, title: str, body: str) -> str:
     return f'<section class="part" id="{esc(anchor)}"><h2>{esc(title)}</h2>{body}</section>'
 
 
-def _attribution(attribution: Mapping[str, Any]) -> str:
+def _attribution(attribution: Mapping[str, Any], claims: list[Any]) -> str:
     kind = kind_token(attribution.get("kind"))
     who = esc(attribution.get("source") or "(no source named)")
     role = f", {esc(attribution['role'])}" if attribution.get("role") else ""
@@ -40,7 +41,11 @@ def _attribution(attribution: Mapping[str, Any]) -> str:
     if attribution.get("cue"):
         parts.append(f"cue \u201c{esc(attribution['cue'])}\u201d")
     if isinstance(attribution.get("carried_from"), int):
-        parts.append(f"carried from sentence {attribution['carried_from'] + 1}")
+        source = claim_of_sentence(claims, attribution["carried_from"])
+        if source is not None:
+            parts.append(f'carried from <a href="#claim-{source}">claim {source + 1}</a>')
+        else:
+            parts.append("carried from an earlier sentence")
     return " · ".join(parts)
 
 
@@ -57,7 +62,7 @@ def claims_list(data: Mapping[str, Any]) -> str:
     for index, claim in enumerate(claims):
         pointer = claim.get("attribution")
         if isinstance(pointer, int) and 0 <= pointer < len(attributions):
-            who = _attribution(as_dict(attributions[pointer]))
+            who = _attribution(as_dict(attributions[pointer]), claims)
         else:
             who = "nobody named (the article's own statement)"
         lines = [

@@ -25,6 +25,7 @@ from factsift.report.common import (
     as_dict,
     as_list,
     attribution_kind_label,
+    claim_of_sentence,
     clean,
     confidence_text,
     group_findings,
@@ -150,7 +151,7 @@ def _author_box(box: Mapping[str, Any]) -> Panel:
     return Panel(Group(*lines), title="Author box (from the page)", title_align="left")
 
 
-def _attribution_line(attribution: Mapping[str, Any]) -> Text:
+def _attribution_line(attribution: Mapping[str, Any], claims: list[Any]) -> Text:
     kind = str(attribution.get("kind"))
     who = clean(attribution.get("source")) or "(no source named)"
     out = Text.assemble(("attributed to: ", "bold"), (who, KIND_STYLES.get(kind, "")))
@@ -160,7 +161,9 @@ def _attribution_line(attribution: Mapping[str, Any]) -> Text:
     if attribution.get("cue"):
         out.append(f", cue \u201c{clean(attribution['cue'])}\u201d")
     if isinstance(attribution.get("carried_from"), int):
-        out.append(f", carried from sentence {attribution['carried_from'] + 1}")
+        source = claim_of_sentence(claims, attribution["carried_from"])
+        where = f"claim [{source + 1}]" if source is not None else "an earlier sentence"
+        out.append(f", carried from {where}")
     out.append(")")
     return out
 
@@ -178,7 +181,7 @@ def _claims(claims: list[Any], attributions: list[Any]) -> RenderableType:
         lines = [Text(clean(claim.get("text")))]
         index = claim.get("attribution")
         if isinstance(index, int) and 0 <= index < len(attributions):
-            lines.append(_attribution_line(as_dict(attributions[index])))
+            lines.append(_attribution_line(as_dict(attributions[index]), claims))
         else:
             lines.append(Text("attributed to: nobody named (the article's own statement)"))
         score = confidence_text(claim.get("checkworthiness"))
@@ -218,9 +221,10 @@ def _hanging(marker: str, lines: list[RenderableType], indent: int = 0) -> Table
 
 def _finding(finding: Mapping[str, Any], text: str) -> RenderableType:
     head = Text()
-    if says_not_enough_evidence(finding):
+    summary = clean(finding.get("summary"))
+    if says_not_enough_evidence(finding) and NOT_ENOUGH_EVIDENCE.lower() not in summary.lower():
         head.append(f"{NOT_ENOUGH_EVIDENCE}: ", style="bold yellow")
-    head.append(clean(finding.get("summary")))
+    head.append(summary)
     if isinstance(finding.get("claim"), int):
         head.append(f" (claim [{finding['claim'] + 1}])", style="dim")
     if (confidence := confidence_text(finding.get("confidence"))) is not None:

@@ -37,3 +37,32 @@ def test_sources_names_mbfc_parenthesis_kept_only_as_acronym_or_page_slug() -> N
     ]
     assert "ADL" in source_names("Anti-Defamation League (ADL)", "https://x/adl/")
     assert "Australia" not in source_names("9 News (Australia)", "https://x/9-news/")
+
+
+def test_sources_author_signals_from_box_and_corpus(kb_path: Path) -> None:
+    from factsift.article import Article, AuthorBox, Entity, SourceInfo, Span
+    from factsift.stages.sources import SourcesStage
+
+    text = "Iran backs Iraq in Tikrit. About Jo Doe 12 Articles I heal with herbs."
+    article = Article(text=text, source=SourceInfo(kind="text"))
+    article.entities = [Entity(Span(0, 4), "Iran", "GPE"), Entity(Span(11, 15), "Iraq", "GPE")]
+    article.author_box = AuthorBox(Span(27, len(text)), "Jo Doe", 12, "I heal with herbs.")
+    article.assigned.add("publisher")
+    with open_store(kb_path) as store:
+        SourcesStage(store)(article)
+        kinds = [f.kind for f in article.findings]
+        assert "author_volume" in kinds and "author_topic" in kinds
+        assert "author_corpus" not in kinds  # no corpus in this store: nothing said about it
+        topic = next(f for f in article.findings if f.kind == "author_topic")
+        assert "names nothing from the article's topic" in topic.summary
+        with store.transaction() as conn:
+            for i, title in enumerate(["Herbs cure all", "Vaccine secrets of herbs"]):
+                conn.execute(
+                    "INSERT INTO corpus_documents(doc_key, content_hash, title, publisher, author, "
+                    "origin, text) VALUES (?, ?, ?, 'x.com', 'Jo Doe', 'test', 't')",
+                    (f"k{i}", f"h{i}", title),
+                )
+        article.findings.clear()
+        SourcesStage(store)(article)
+        corpus = next(f for f in article.findings if f.kind == "author_corpus")
+        assert "2 article(s) by Jo Doe" in corpus.summary and "herbs" in corpus.summary

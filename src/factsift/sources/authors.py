@@ -8,62 +8,18 @@ import re
 from collections import Counter
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from factsift.article import Article, Cite, Finding
 from factsift.sources.model import AuthorDocument
 
 TOPIC_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "EVENT", "FAC", "LAW"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
-STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "i",
-        "in",
-        "interested",
-        "is",
-        "it",
-        "its",
-        "me",
-        "my",
-        "of",
-        "on",
-        "or",
-        "our",
-        "others",
-        "reach",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "who",
-        "with",
-        "you",
-        "your",
-        "am",
-        "helping",
-        "maximum",
-        "potential",
-        "about",
-    ]
-)
+STOP = frozenset(STOP_WORDS)  # spaCy's English stop words
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower().rstrip("'s") for w in _WORD.findall(text) if w.lower() not in STOP}
+    return {w.lower().removesuffix("'s") for w in _WORD.findall(text) if w.lower() not in STOP}
 
 
 def article_topic(article: Article, top: int = 8) -> list[str]:
@@ -127,17 +83,23 @@ def corpus_signals(
 ) -> tuple[dict[str, Any], list[Finding]]:
     """The author's other articles in the reference corpus: how many, where, which titles."""
     publishers = Counter(d.publisher for d in documents if d.publisher)
-    section = {
+    title_words = Counter(w for d in documents if d.title for w in _words(d.title))
+    section: dict[str, Any] = {
         "corpus_articles": len(documents),
         "publishers": dict(publishers.most_common(10)),
         "titles": [d.title for d in documents[:10] if d.title],
+        "title_words": dict(title_words.most_common(12)),  # the spread of their topics
     }
     if not documents:
         summary = f"The reference corpus holds no other article by {name}."
         cites = [Cite(kind="rule", label="reference corpus searched by author name")]
     else:
         where = ", ".join(f"{p} ({n})" for p, n in publishers.most_common(5)) or "unknown sites"
-        summary = f"The reference corpus holds {len(documents)} article(s) by {name}, on {where}."
+        topics = ", ".join(w for w, _ in title_words.most_common(8)) or "no titles"
+        summary = (
+            f"The reference corpus holds {len(documents)} article(s) by {name}, on {where}; "
+            f"their titles' most frequent words: {topics}."
+        )
         cites = [
             Cite(kind="document", label=d.title or d.url or "document", url=d.url)
             for d in documents[:5]

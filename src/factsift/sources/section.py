@@ -184,8 +184,9 @@ def build(
             f"{len(ind.independent)} rest on independent raters: {independent}. "
             + (f"Lists sharing a root: {shared}. " if shared else "")
             + f"{len(not_covering)} imported list(s) do not cover it"
+            + (f" ({', '.join(str(x['list']) for x in not_covering)})" if not_covering else "")
             + (
-                " (lists that only name unreliable sites say nothing by leaving a site out)."
+                "; lists that only name unreliable sites say nothing by leaving a site out."
                 if any(x["flags_only"] for x in not_covering)
                 else "."
             ),

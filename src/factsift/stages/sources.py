@@ -30,10 +30,9 @@ class SourcesStage:
             findings.extend(box_findings)
             if self.store is not None and article.author_box is not None:
                 name = article.author_box.name
-                corpus_data, corpus_findings = authors.corpus_signals(
-                    name, self.store.author_documents(name)
-                )
-                if self.store.stats().get("corpus_documents"):
+                documents = self.store.author_documents(name)
+                if documents is not None:  # the store holds a reference corpus
+                    corpus_data, corpus_findings = authors.corpus_signals(name, documents)
                     data["author"].update(corpus_data)
                     findings.extend(corpus_findings)
         article.extras["sources"] = data

@@ -263,12 +263,17 @@ class SQLiteSourcesMixin:
         for row in cursor:
             yield _rating(row)
 
-    def author_documents(self, name: str, limit: int = 50) -> list[AuthorDocument]:
-        """Corpus articles credited to ``name`` (empty when the store has no corpus)."""
-        has_corpus = self.conn.execute(
+    def author_documents(self, name: str, limit: int = 50) -> list[AuthorDocument] | None:
+        """Corpus articles credited to ``name``; None when the store holds no corpus."""
+        has_table = self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'corpus_documents'"
         ).fetchone()
-        if not has_corpus or not name.strip():
+        empty = (
+            has_table and not self.conn.execute("SELECT 1 FROM corpus_documents LIMIT 1").fetchone()
+        )
+        if not has_table or empty:
+            return None
+        if not name.strip():
             return []
         rows = self.conn.execute(
             "SELECT title, publisher, url, date FROM corpus_documents "

@@ -39,7 +39,8 @@ LEAD_IN = re.compile(
 )
 LEAD_IN_MAX_WORDS = 8
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
-CUT_PUNCT = frozenset({",", "(", "—", "–", ";", ":", "-"})
+CUT_PUNCT = frozenset({",", "(", "—", "–", ";", ":"})
+QUOTE_MARKS = frozenset('"“”«»‘’')
 PRONOUN_WINDOW = 3
 FIRST_PERSON = frozenset({"i", "we", "you"})
 SOURCE_KINDS_FOR_FINDINGS = frozenset(
@@ -86,19 +87,27 @@ class AttributionFinder:
         self.mentions: deque[_Mention] = deque(maxlen=24)
         self.index = 0
         self.offset = 0
+        self.people: frozenset[str] = frozenset()
+        self._doc: Any = None
 
     def sentence(self, index: int, sent: Any, offset: int) -> Found | None:
         """The main attribution of ``sent`` (a spaCy Span whose doc starts at ``offset``)."""
         self.index, self.offset = index, offset
+        if sent.doc is not self._doc:
+            self._doc = sent.doc
+            self.people = frozenset(e[-1].text for e in sent.doc.ents if e.label_ == "PERSON")
         best = self._lead_in(sent)
         if best is None:
             for candidate in self._candidates(sent):
                 if best is None or candidate.rank < best.rank:
                     best = candidate
         for ent in sent.ents:
-            if ent.label_ in ("PERSON", "ORG"):
+            if (offset + ent.start_char) in self.quoted:
+                continue  # a name inside a quotation is not who speaks next
+            label = "PERSON" if ent[-1].text in self.people else ent.label_
+            if label in ("PERSON", "ORG"):
                 span = self._span(ent.start_char, ent.end_char)
-                self.mentions.append(_Mention(index, ent.label_, ent.text, span))
+                self.mentions.append(_Mention(index, label, ent.text, span))
         if best is not None:
             self.recent.append((index, best))
         return best
@@ -150,7 +159,16 @@ class AttributionFinder:
         )
         if phrase is None:
             return None
-        source = self._source(phrase.root, phrase)
+        head = phrase.root
+        if not head.tag_.startswith(("NN", "PRP")):  # "The WSJ" (both hang on "report")
+            head = next((t for t in reversed(phrase) if t.tag_.startswith("NN")), head)
+        cut = self._phrase(head)  # "Robertson, the U.S. commander," -> "Robertson"
+        if phrase.start <= cut.start and cut.end <= phrase.end:
+            start = cut.start
+            while start > phrase.start and sent.doc[start - 1].dep_ in ("det", "amod", "poss"):
+                start -= 1  # keep "The" of "The WSJ report:"
+            phrase = sent.doc[start : cut.end]
+        source = self._source(head, phrase)
         if source is None:
             return None
         kind, text, span, role, role_span = source
@@ -222,8 +240,10 @@ class AttributionFinder:
         dep, head = verb.dep_, verb.head
         if dep == "ROOT":
             return 0
-        if dep in ("conj", "xcomp") and head.dep_ == "ROOT":
+        if dep == "conj" and head.dep_ == "ROOT":
             return 0
+        if dep == "xcomp" and head.dep_ == "ROOT" and cues.is_refusal(head.text):
+            return 0  # "declined to comment"
         if dep == "parataxis":
             return 2
         if dep == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
@@ -250,7 +270,9 @@ class AttributionFinder:
             return True
         if base in cues.FINDING_VERBS or base in ("believe", "think"):
             return False
-        return "dobj" not in children
+        if any(c.dep_ == "prep" and c.lower_ in cues.NON_REPORTING_PREPS for c in verb.children):
+            return False  # "responded to the crisis"
+        return "dobj" not in children and "xcomp" not in children  # not "agreed to pay"
 
     def _subject(self, verb: Any) -> tuple[Any | None, Any | None]:
         """The subject of ``verb`` and, for "declined to comment", the governing verb."""
@@ -260,7 +282,7 @@ class AttributionFinder:
             for child in node.children:
                 if child.dep_ == "nsubj":
                     return child, governor
-            if node.dep_ == "acl" and node is verb:
+            if node.dep_ == "acl" and node.i == verb.i:
                 return node.head, governor
             if node.dep_ in ("xcomp", "conj") and node.head.tag_.startswith("VB"):
                 if node.dep_ == "xcomp" and cues.is_refusal(node.head.text):
@@ -293,14 +315,23 @@ class AttributionFinder:
         return None
 
     def _cue_span(self, verb: Any, governor: Any | None) -> Span:
+        """The cue words; a negation right before them belongs in: "wouldn't comment"."""
         first = governor if governor is not None else verb
-        children = list(first.lefts)
-        if any(c.dep_ == "neg" for c in children):
-            # "wouldn't comment", "did not say": the negation is part of the cue
-            for child in children:
-                if child.dep_ in ("aux", "neg") and child.i < first.i:
-                    first_token = child
-                    return self._token_span(first_token, verb)
+        doc = first.doc
+        start = first.i
+        negated = False
+        while start > first.sent.start:
+            before = doc[start - 1]
+            if before.head.i != first.i or before.dep_ not in ("aux", "neg", "advmod"):
+                break
+            if self._is_quoted(before):
+                break
+            negated = negated or before.dep_ == "neg"
+            start -= 1
+        if negated:
+            while doc[start].dep_ == "advmod":  # "also did not say" -> "did not say"
+                start += 1
+            return self._token_span(doc[start], verb)
         return self._token_span(first, verb)
 
     # -- the source phrase -------------------------------------------------------------
@@ -315,6 +346,9 @@ class AttributionFinder:
         for child in head.lefts:
             if child.dep_ in ("punct", "cc", "preconj"):
                 start = max(start, child.right_edge.i + 1)
+        for i in range(start, head.i):
+            if self._is_quoted(doc[i]) or doc[i].text in QUOTE_MARKS:
+                start = i + 1  # '..., "water in vapor form," NASA scientist X said'
         while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1
         while end > start and (doc[end].is_punct or doc[end].is_space):
@@ -327,7 +361,7 @@ class AttributionFinder:
         """Kind, text and span of the source; role and its span from an apposition."""
         if is_pronoun(head):
             return self._resolve(head)
-        kind = phrase_kind(head, phrase)
+        kind = phrase_kind(head, phrase, self.people)
         if kind is None:
             return None
         role = role_span = None
@@ -344,7 +378,9 @@ class AttributionFinder:
         span = self._token_span(phrase[0], phrase[-1])
         return kind, phrase.text, span, role, role_span
 
-    def _resolve(self, pronoun: Any) -> tuple[AttributionKind, str, Span, str | None, Span | None]:
+    def _resolve(
+        self, pronoun: Any
+    ) -> tuple[AttributionKind, str, Span, str | None, Span | None] | None:
         """Resolve a pronoun subject to the latest fitting source or name nearby."""
         lower = pronoun.lower_
         oldest = self.index - PRONOUN_WINDOW
@@ -372,5 +408,7 @@ class AttributionFinder:
                     else AttributionKind.ORGANISATION
                 )
                 return kind, mention.text, mention.span, None, None
+        if lower == "it":
+            return None  # "it confirms ...": most often not a speaker at all
         span = self._token_span(pronoun, pronoun)
         return AttributionKind.NONE, pronoun.text, span, None, None

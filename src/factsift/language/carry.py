@@ -8,12 +8,15 @@ this order:
 1. the speaker of the quotation it lies in (“... .” Col. Warren said. “More words.” ->
    the second quote is Col. Warren's; see ``quotes``);
 2. the source of a lead-in block it lies in. A lead-in is a sentence that opens with
-   "<source> <cue>:" ("The WSJ report:", "Reuters reported:", "According to X:"). Its
-   block runs over the following sentences and paragraphs until the next lead-in, the
-   first sentence that is not body text (badge, byline, author box, copyright, headline),
-   the first short line without final punctuation (a name, "Related articles"), or the end
-   of the text. When a quotation opens right after the colon, the block ends where that
-   quotation closes.
+   "<source> <cue>:" ("The WSJ report:", "Reuters reported:", "According to X:").
+   - When a quotation opens right after the colon, the block is that quotation.
+   - When the source is a publication (news outlet or document), or the colon ends its
+     paragraph, what follows is an excerpt: the block runs over the following sentences
+     and paragraphs until the next lead-in, the first sentence that is not body text
+     (badge, byline, author box, copyright, headline), the first short line without
+     final punctuation (a name, "Related articles"), or the end of the text.
+   - Otherwise (a person or an organisation: "Warren said: the U.S. ...") the block ends
+     with the lead-in's paragraph.
 
 Nothing else carries: a paraphrase after "X said ..." is not given to X, because news
 writing switches back to the reporter's voice without saying so.
@@ -23,11 +26,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from factsift.article import Attribution, Sentence
+from factsift.article import Attribution, AttributionKind, Sentence
 from factsift.language.attribution import Found
 from factsift.language.quotes import RawQuote
 
 SHORT_LINE_WORDS = 12
+EXCERPTED = frozenset({AttributionKind.NEWS_OUTLET, AttributionKind.DOCUMENT})
 _FINAL = tuple('.!?:;"”’)…')
 
 
@@ -54,8 +58,13 @@ def lead_in_blocks(
     for lead in leads:
         colon = found[lead].cue_span.end
         last = _quote_after(text, colon, quotes, sentences)
+        line_end = text.find("\n", colon)
+        line_end = len(text) if line_end < 0 else line_end
+        runs_on = found[lead].kind in EXCERPTED or not text[colon:line_end].strip()
         for i in range(lead + 1, len(sentences)):
             if last is not None and i > last:
+                break
+            if last is None and not runs_on and sentences[i].span.start > line_end:
                 break
             sentence = sentences[i]
             other = found.get(i)

@@ -9,10 +9,9 @@ from __future__ import annotations
 # Verbs that attribute whatever their structure: "X said", "X warned Iran to ...".
 STRONG_VERBS = (
     "say", "tell", "report", "announce", "claim", "allege", "warn", "urge", "state", "insist",
-    "argue", "assert", "contend", "declare", "deny", "confirm", "acknowledge", "admit",
+    "argue", "assert", "declare", "deny", "confirm", "acknowledge", "admit",
     "explain", "note", "stress", "emphasize", "emphasise", "caution", "complain", "concede",
-    "respond", "reply", "comment", "testify", "describe", "inform", "vow", "boast", "quote",
-    "maintain", "brief", "disclose", "charge", "accuse", "counter", "retort",
+    "comment", "testify", "inform", "vow", "boast", "quote", "disclose", "accuse", "retort",
 )  # fmt: skip
 # Verbs that attribute only when they report content (a clause, or no direct object):
 # "the study found that ...", "he added." but not "police found the car".
@@ -20,11 +19,14 @@ CLAUSE_VERBS = (
     "add", "write", "post", "tweet", "find", "show", "conclude", "indicate", "suggest",
     "demonstrate", "reveal", "estimate", "predict", "believe", "think", "recall", "mention",
     "agree", "observe", "remark", "signal", "hint", "forecast", "calculate", "assess",
+    "respond", "reply", "describe", "maintain", "brief", "charge", "counter", "contend",
 )  # fmt: skip
 # Verbs whose subject must be a document, an outlet or an organisation to attribute.
 FINDING_VERBS = frozenset(
     {"find", "show", "conclude", "indicate", "demonstrate", "estimate", "calculate", "assess"}
 )
+# Prepositions after which a clause verb is not reporting: "responded to", "contend with".
+NON_REPORTING_PREPS = frozenset({"to", "with", "for", "against", "about", "into", "off", "up"})
 # "X declined to comment": the governing verb belongs in the cue.
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
 # "it is reported that ...", "he is said to have ...": hearsay with no source.

@@ -3,12 +3,14 @@
 Checked in this order, first match wins:
 
 1. the head is part of a PERSON entity -> named person ("Col. Steve Warren");
-2. the phrase names a news outlet (``outlets``) -> news outlet ("the Fars news agency");
-3. the head is a document noun -> document ("a report", "the court filing");
+2. the head names a news outlet, or is a document of one -> news outlet ("the Fars news
+   agency", "Reuters", "a Reuters poll");
+3. the head is a document noun -> document ("a report", "the court filing"); a proper
+   noun in an organisation entity -> organisation;
 4. the head is a person noun with no name -> anonymous ("a US military official"), except
    a definite title, which identifies one person ("Iran's foreign minister");
 5. the head is an organisation noun or an ORG/GPE/NORP entity -> organisation;
-6. a proper noun with no entity -> named person if title-case, organisation if all caps.
+6. any other proper noun -> organisation ("WeWork"); the entity recogniser finds people.
 
 Anything else (a pronoun, "the attack") is not a source by itself; pronouns are resolved by
 the caller.
@@ -78,32 +80,51 @@ ORG_NOUNS = _with_plurals(
     "hospital", "school", "charity", "manufacturer", "maker", "retailer", "operator",
 )  # fmt: skip
 ORG_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC"})
+NAME_DEPS = frozenset({"compound", "appos", "npadvmod", "nmod"})  # "spokesman John Smith"
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 
 
-def phrase_kind(head: Any, phrase: Any) -> AttributionKind | None:
-    """The kind of source that ``phrase`` (a spaCy Span) with head token ``head`` names."""
+def phrase_kind(
+    head: Any, phrase: Any, people: frozenset[str] = frozenset()
+) -> AttributionKind | None:
+    """The kind of source that ``phrase`` (a spaCy Span) with head token ``head`` names.
+
+    ``people`` holds surnames the text gives to PERSON entities elsewhere, so "Trump said"
+    is a person even where the entity recogniser took "Trump" for an organisation.
+    """
     word = head.lower_
-    if head.ent_type_ == "PERSON":
+    proper = head.tag_ in ("NNP", "NNPS")
+    if head.ent_type_ == "PERSON" or (proper and head.text in people):
         return AttributionKind.NAMED_PERSON
     previous = head.doc[head.i - 1].lower_ if head.i > 0 else None
-    if find_outlet(phrase.text) is not None or is_outlet_noun(word, previous):
+    if is_outlet_noun(word, previous) or _outlet_heads(head, phrase):
         return AttributionKind.NEWS_OUTLET
     if word in DOCUMENT_NOUNS:
         return AttributionKind.DOCUMENT
+    if proper and head.ent_type_ in ORG_ENTITIES:
+        return AttributionKind.ORGANISATION  # "the Sioux Falls Argus Leader"
     if word in PERSON_NOUNS or word in PLURAL_PEOPLE or word in ROLE_TITLES:
-        if any(t.ent_type_ == "PERSON" for t in phrase):
+        if any(c.ent_type_ == "PERSON" and c.dep_ in NAME_DEPS for c in head.children):
             return AttributionKind.NAMED_PERSON
         if word in ROLE_TITLES and _is_definite(head):
             return AttributionKind.NAMED_PERSON
         return AttributionKind.ANONYMOUS
     if word in ORG_NOUNS or head.ent_type_ in ORG_ENTITIES:
         return AttributionKind.ORGANISATION
-    if head.tag_ in ("NNP", "NNPS"):
-        if head.text.isupper():
-            return AttributionKind.ORGANISATION
-        return AttributionKind.NAMED_PERSON
+    if proper:
+        return AttributionKind.ORGANISATION
     return None
+
+
+def _outlet_heads(head: Any, phrase: Any) -> bool:
+    """The phrase is an outlet ("Reuters", "The WSJ") or an outlet's document ("a Reuters
+    poll", "a report by the BBC"); "a Reuters reporter" is a person, not the outlet."""
+    match = find_outlet(phrase.text)
+    if match is None:
+        return False
+    at = head.idx - phrase.start_char
+    within = match.start() <= at < match.end()
+    return within or head.lower_ in DOCUMENT_NOUNS
 
 
 def _is_definite(head: Any) -> bool:

@@ -122,3 +122,27 @@ def test_sources_rebrands_every_entry_cites_evidence() -> None:
         assert (
             len(link.evidence) > 40 and link.evidence_url and link.evidence_url.startswith("http")
         )
+
+
+@pytest.mark.data
+def test_sources_import_hearvox_command_twice_is_idempotent(data_dir: Path, kb_path: Path) -> None:
+    folder = data_dir / "unreliable-news-site-lists-hearvox"
+    args = ["kb", "import", "hearvox", str(folder), "--kb", str(kb_path)]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert "hearvox-politifact: 324 ratings" in first.output
+    assert "politifact-2017-11.csv:269" in first.output  # 'TopInfoPost.con', reported
+    with open_store(kb_path) as store:
+        before = store.stats()
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0, second.output
+    with open_store(kb_path) as store:
+        assert store.stats() == before
+
+
+def test_sources_import_missing_folder_names_the_fix(tmp_path: Path, kb_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["kb", "import", "mbfc", str(tmp_path / "nowhere"), "--kb", str(kb_path)]
+    )
+    assert result.exit_code != 0
+    assert "FACTSIFT_DATA" in str(result.exception) or "FACTSIFT_DATA" in result.output

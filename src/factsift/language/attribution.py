@@ -12,8 +12,9 @@ one is kept, by rank:
 
 Words inside quotation marks are the speaker's, so cues there are ignored; the quote itself
 is given to its speaker (see ``quotes``). Pronoun subjects are resolved to the latest
-fitting source or name in the three sentences before; first-person subjects outside quotes
-are the author's own voice and not attributed.
+fitting source in the six sentences before, else the latest fitting name (PERSON for
+"he"/"she", organisation for "it") outside quotes in the three sentences before.
+First-person subjects outside quotes are the author's own voice and not attributed.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ LEAD_IN_MAX_WORDS = 8
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
 CUT_PUNCT = frozenset({",", "(", "—", "–", ";", ":"})
 QUOTE_MARKS = frozenset('"“”«»‘’')
-PRONOUN_WINDOW = 3
+PRONOUN_WINDOW = 3  # sentences back to look for a name
+SPEAKER_WINDOW = 6  # sentences back to look for a source ("..." she said. "..." she said.)
 FIRST_PERSON = frozenset({"i", "we", "you"})
 SOURCE_KINDS_FOR_FINDINGS = frozenset(
     {
@@ -212,6 +214,8 @@ class AttributionFinder:
         rank = self._rank(verb)
         if rank is None:
             return None
+        if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # an imperative: "tell me one thing"
         children = {c.dep_: c for c in verb.children}
         if "auxpass" in children or "nsubjpass" in children:
             return self._passive(verb, base, children, rank)
@@ -384,6 +388,7 @@ class AttributionFinder:
         """Resolve a pronoun subject to the latest fitting source or name nearby."""
         lower = pronoun.lower_
         oldest = self.index - PRONOUN_WINDOW
+        oldest_source = self.index - SPEAKER_WINDOW
         if lower in ("he", "she", "him", "her"):
             wanted = {AttributionKind.NAMED_PERSON}
             label = "PERSON"
@@ -398,7 +403,7 @@ class AttributionFinder:
             wanted = set(AttributionKind) - {AttributionKind.NONE}
             label = ""
         for index, found in reversed(self.recent):
-            if index >= oldest and found.kind in wanted and found.source_span is not None:
+            if index >= oldest_source and found.kind in wanted and found.source_span is not None:
                 return found.kind, found.source or "", found.source_span, found.role, None
         for mention in reversed(self.mentions):
             if mention.sentence >= oldest and mention.label == label:

@@ -36,7 +36,7 @@ OUTLET_NAMES: tuple[str, ...] = (
     "Politico", "Axios", "The Hill", "Vox", "BuzzFeed News", "HuffPost",
     "Huffington Post", "Business Insider", "The Daily Beast", "ProPublica",
     "The Intercept", "Mother Jones", "National Review", "The Federalist", "Daily Caller",
-    "Breitbart", "Breitbart News", "The Gateway Pundit", "Infowars",
+    "Rolling Stone", "Breitbart", "Breitbart News", "The Gateway Pundit", "Infowars",
     # fact-checkers
     "Snopes", "PolitiFact", "FactCheck.org", "Full Fact", "AFP Fact Check",
     "Reuters Fact Check", "Lead Stories", "Check Your Fact",

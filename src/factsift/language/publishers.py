@@ -7,7 +7,8 @@ Only listed here, with where they were found and their spans; the publisher stag
   a badge naming "our community" or a reader group names no one;
 - byline: the outlet after the author's name ("By Jane Roe, The Daily Planet",
   "By Jane Roe for The Daily Planet") or a staff byline ("By Reuters Staff");
-- copyright: "© 2024 The Daily Planet. All rights reserved.";
+- copyright: "© 2024 The Daily Planet. All rights reserved." (a notice needs the word
+  "Copyright", a year or "rights reserved"; a bare "© Reuters" is a picture credit);
 - author_box: "Jane Roe is a writer for The Daily Planet";
 - site_name: ``meta.site_name``, with no span.
 """
@@ -40,6 +41,7 @@ _COPYRIGHT_NAME = re.compile(
     r"(?P<name>[^\n|©]+?)\s*(?:[.,|]\s*|\s+)?(?:All\s+[Rr]ights\s+[Rr]eserved.*)?$",
     re.I,
 )
+_NOTICE = re.compile(r"\bcopyright\b|\b(?:19|20)\d\d\b|rights\s+reserved", re.I)
 _TRAILING_YEAR = re.compile(r"[\s,]*\d{4}(?:\s*[-–]\s*\d{4})?\.?$")
 MAX_NAME_WORDS = 8
 
@@ -103,8 +105,8 @@ def _byline(text: str, start: int, line: str) -> PublisherCandidate | None:
 
 def _copyright(text: str, start: int, line: str) -> PublisherCandidate | None:
     at = COPYRIGHT.search(line)
-    if at is None:
-        return None
+    if at is None or not _NOTICE.search(line):
+        return None  # "© Reuters" under a photo is a picture credit, not a notice
     match = _COPYRIGHT_NAME.search(line, at.start())
     if match is None:
         return None

@@ -137,5 +137,6 @@ def run(
         "anchors": anchors,
     }
     if with_articles:
-        result["predictor"]["name+articles"] = evaluate(baly, "name+articles", folds)
+        for feature_set in ("name+articles", "name+articles+metadata"):
+            result["predictor"][feature_set] = evaluate(baly, feature_set, folds)
     return result

@@ -51,7 +51,7 @@ def bench_sources_command(
         click.echo(f"coverage {name}: {cov['rated']}/{cov['domains']} = {cov['coverage']}")
     for row in result["agreement"]:
         click.echo(f"spearman {row['a']} ~ {row['b']}: {row['spearman']} (n={row['domains']})")
-    for key in ("name", "name+articles"):
+    for key in ("name", "name+articles", "name+articles+metadata"):
         p = result["predictor"].get(key)
         if p:
             click.echo(f"predictor [{key}]: accuracy {p['accuracy']} macro-F1 {p['macro_f1']}")

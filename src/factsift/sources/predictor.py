@@ -8,6 +8,8 @@ its own five folds:
 - ``name+articles``: the same plus Baly's precomputed URL-structure features and GloVe
   averages of the site's article titles (features of the site's articles, not of any
   list), RBF SVM. Benchmark only: reports have no article-title vectors for an unknown site.
+- ``name+articles+metadata``: also Alexa rank, Twitter and Wikipedia presence (Baly's
+  precomputed metadata); every feature the data set holds that uses no rating list.
 
 The shipped model is weak (BENCHMARKS.md); reports show its output only as a prediction,
 with its probabilities and its measured accuracy, never as a rating.
@@ -67,26 +69,48 @@ def load_baly(folder: Path) -> BalyData:
     return BalyData(domains, labels, folds, folder)
 
 
-def _article_features(data: BalyData) -> npt.NDArray[np.float64]:
+ARTICLE_FEATURES = ("articles_title_glove", "url_structure")
+METADATA_FEATURES = (
+    "alexa",
+    "has_twitter",
+    "has_wikipedia",
+    "twitter_created_at",
+    "twitter_engagement",
+    "twitter_haslocation",
+    "twitter_urlmatch",
+    "twitter_verified",
+)
+FEATURE_SETS = {
+    "name": (),
+    "name+articles": ARTICLE_FEATURES,
+    "name+articles+metadata": ARTICLE_FEATURES + METADATA_FEATURES,
+}
+
+
+def _precomputed(data: BalyData, names: tuple[str, ...]) -> npt.NDArray[np.float64]:
+    """Baly's precomputed per-medium features (none of them uses a rating list)."""
     base = data.folder / "emnlp18" / "features"
-    try:
-        glove = json.loads((base / "articles_title_glove.json").read_text(encoding="utf-8"))
-        url = json.loads((base / "url_structure.json").read_text(encoding="utf-8"))
-        rows = [[*glove[d], *url[d]] for d in data.domains]
-    except (OSError, KeyError, json.JSONDecodeError) as exc:
-        raise BenchmarkError(
-            f"Baly's precomputed features are missing or incomplete under '{base}' ({exc})."
-        ) from exc
-    return np.array(rows, dtype=float)
+    columns = []
+    for name in names:
+        try:
+            table = json.loads((base / f"{name}.json").read_text(encoding="utf-8"))
+            columns.append(np.array([np.ravel(table[d]) for d in data.domains], dtype=float))
+        except (OSError, KeyError, ValueError) as exc:
+            raise BenchmarkError(
+                f"Baly's precomputed feature file '{base / name}.json' is missing or "
+                f"incomplete ({exc})."
+            ) from exc
+    return np.hstack(columns)
 
 
 def feature_matrix(data: BalyData, feature_set: str) -> npt.NDArray[np.float64]:
+    if feature_set not in FEATURE_SETS:
+        raise BenchmarkError(
+            f"Unknown feature set '{feature_set}': use one of {', '.join(FEATURE_SETS)}."
+        )
     names = np.array([hand_features(d) for d in data.domains], dtype=float)
-    if feature_set == "name":
-        return names
-    if feature_set == "name+articles":
-        return np.hstack([names, _article_features(data)])
-    raise BenchmarkError(f"Unknown feature set '{feature_set}': use 'name' or 'name+articles'.")
+    extra = FEATURE_SETS[feature_set]
+    return np.hstack([names, _precomputed(data, extra)]) if extra else names
 
 
 def make_classifier(feature_set: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -97,8 +98,9 @@ def check_command(
     elif fmt == "html":
         rendered = report.to_html()
     else:
-        color = out is None and sys.stdout.isatty()
-        rendered = report.to_text(color=color)
+        tty = out is None and sys.stdout.isatty()
+        width = max(60, shutil.get_terminal_size((100, 24)).columns) if tty else 100
+        rendered = report.to_text(width=width, color=tty)
     if out is None:
         click.echo(rendered)
     else:

@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict, is_dataclass
 from datetime import UTC, datetime
 from enum import Enum
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -117,6 +118,7 @@ class Report:
         return render_text(self, width=width, color=color)
 
 
+@lru_cache(maxsize=1)
 def load_schema() -> dict[str, Any]:
     """The JSON schema of the report (draft 2020-12)."""
     text = (resources.files("factsift.report") / "schema.json").read_text(encoding="utf-8")
@@ -124,8 +126,20 @@ def load_schema() -> dict[str, Any]:
     return schema
 
 
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    import jsonschema
+
+    schema = load_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
 def validate(data: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` if ``data`` does not follow the schema."""
     import jsonschema
 
-    jsonschema.validate(data, load_schema())
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
+    if error is not None:
+        raise error

@@ -173,3 +173,22 @@ def test_trace_check_end_to_end_names_origin_and_added_paragraph(
     assert trace["headline"]["article_title"] == COPY_TITLE
     kinds = [f["kind"] for f in report["findings"]]
     assert "copied_passage" in kinds and "unsourced_text" in kinds
+
+
+def test_trace_stage_detects_paraphrased_sentences(corpus_store: KnowledgeStore) -> None:
+    # Reworded sentence by sentence (MiniLM cosine 0.905 with the original sentence).
+    paraphrased = (
+        "Critics had said the gates would damage the fishing fleet, which goes through the "
+        "mouth of the harbour day and night, and that the town would need higher property "
+        "taxes to pay its part of the cost."
+    )
+    copied = ORIGINAL.split("\n\n")[0]
+    text = copied + "\n\n" + paraphrased
+    article = TraceStage(corpus_store)(_article(text, "Gates row"))
+    section = article.extras["trace"]
+    kinds = [(p["kind"], p["source"]["url"], p["article_span"]) for p in section["passages"]]
+    assert kinds == [
+        ("verbatim", ORIGINAL_URL, [0, len(copied) - 1]),
+        ("paraphrase", ORIGINAL_URL, [len(copied) + 2, len(text)]),
+    ]
+    assert section["unsourced"] == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from factsift.article import Article, Cite, Finding, Span
 from factsift.corpus.model import StoredDocument
 from factsift.store.base import KnowledgeStore
+from factsift.trace.paraphrase import Encoder
 from factsift.trace.tracer import TraceResult, section, trace_text
 
 
@@ -17,13 +18,33 @@ def _doc_cite(doc: StoredDocument) -> Cite:
     return Cite("document", doc.label(), url=doc.url, ref=f"corpus:{doc.doc_id}")
 
 
+_HOW = {
+    "verbatim": "copied word for word from",
+    "near-verbatim": "copied with a few words changed from",
+    "paraphrase": "paraphrased from",
+}
+
+
 class TraceStage:
     name = "trace"
     requires = ("sentences", "quotes")
     assigns = ("trace",)
 
-    def __init__(self, store: KnowledgeStore | None) -> None:
+    def __init__(self, store: KnowledgeStore | None, *, paraphrase: bool = True) -> None:
         self.store = store
+        self.paraphrase = paraphrase
+        self.note: str | None = None  # why paraphrase detection is off, when it is
+
+    def _encoder(self) -> Encoder | None:
+        if not self.paraphrase:
+            return None
+        from factsift.embed import ModelMissingError, default_embedder
+
+        try:
+            return default_embedder()
+        except ModelMissingError as exc:
+            self.note = f"Paraphrase detection is off: {exc}"
+            return None
 
     def __call__(self, article: Article) -> Article:
         meta = article.meta
@@ -35,11 +56,16 @@ class TraceStage:
             url=meta.url or article.source.final_url,
             date=meta.date,
             quotes=quotes,
+            encoder=self._encoder()
+            if self.store is not None and self.store.corpus_size()
+            else None,
             headline_span=(meta.headline_span.start, meta.headline_span.end)
             if meta.headline_span
             else None,
         )
         article.extras["trace"] = section(result, article.text)
+        if self.note:
+            article.extras["trace"]["note"] = self.note
         article.findings.extend(_findings(article, result))
         return article
 
@@ -53,8 +79,8 @@ def _findings(article: Article, result: TraceResult) -> list[Finding]:
             Finding(
                 kind="copied_passage",
                 summary=(
-                    f"A passage of {a.article_end - a.article_start} characters is "
-                    f"{a.kind} from {p.doc.label()}."
+                    f"A passage of {a.article_end - a.article_start} characters was "
+                    f"{_HOW[a.kind]} {p.doc.label()}."
                 ),
                 cites=[_doc_cite(p.doc), Cite("article", "copied passage", span=span)],
                 confidence=a.similarity,

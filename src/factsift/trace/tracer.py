@@ -21,11 +21,13 @@ from factsift.store.base import KnowledgeStore
 from factsift.trace.align import Alignment, align, word_diff
 from factsift.trace.lsh import store_keys
 from factsift.trace.minhash import MinHasher
+from factsift.trace.paraphrase import Encoder, paraphrases
 from factsift.trace.tokens import Tokens, tokenize
 
 WINDOW = 60  # words per query window
 STRIDE = 30
 CANDIDATES = 20  # documents aligned per article
+PARAPHRASE_CANDIDATES = 3  # documents without a lexical match checked for paraphrases
 MIN_UNSOURCED_WORDS = 5
 MIN_QUOTE_WORDS = 4
 _UNDATED = "9999"
@@ -194,6 +196,7 @@ def trace_text(
     quotes: Sequence[tuple[int, int, str]] = (),
     headline_span: tuple[int, int] | None = None,
     hasher: MinHasher | None = None,
+    encoder: Encoder | None = None,
 ) -> TraceResult:
     """Everything the trace section reports about one article text."""
     size = store.corpus_size() if store is not None else 0
@@ -204,17 +207,23 @@ def trace_text(
     tokens = tokenize(text)
     text_hash = _sha(text)
     found: list[tuple[Alignment, StoredDocument]] = []
+    unaligned: list[StoredDocument] = []  # candidates worth a paraphrase check
     for doc_id in candidate_documents(store, tokens, hasher):
         doc = store.document(doc_id)
         if doc is None or _is_self(doc, url, text_hash):
             continue
+        later = bool(date and doc.date and doc.date[:10] > date[:10])
         alignments = align(text, tokens, doc.text, tokenize(doc.text))
         if not alignments:
+            if not later and len(unaligned) < PARAPHRASE_CANDIDATES:
+                unaligned.append(doc)
             continue
-        if date and doc.date and doc.date[:10] > date[:10]:
+        if later:
             result.later_documents.append(doc)
             continue
         found.extend((a, doc) for a in alignments)
+    if encoder is not None:
+        found.extend(_paraphrased(encoder, text, found, unaligned))
     result.passages = choose_origins(found)
     spans = [(p.alignment.article_start, p.alignment.article_end) for p in result.passages]
     result.copied_chars = _union_length(spans)
@@ -236,6 +245,28 @@ def trace_text(
             result.headline = (result.origin.title, title)
     result.quotes = trace_quotes(store, quotes, url, text_hash)
     return result
+
+
+def _paraphrased(
+    encoder: Encoder,
+    text: str,
+    found: list[tuple[Alignment, StoredDocument]],
+    unaligned: list[StoredDocument],
+) -> list[tuple[Alignment, StoredDocument]]:
+    """Paraphrased sentences of documents that share passages or LSH buckets with the text."""
+    docs: dict[int, StoredDocument] = {d.doc_id: d for _, d in found}
+    docs.update((d.doc_id, d) for d in unaligned)
+    covered = [(a.article_start, a.article_end) for a, _ in found]
+    sources = [
+        (d.text, [(a.source_start, a.source_end) for a, x in found if x.doc_id == d.doc_id])
+        for d in docs.values()
+    ]
+    out: list[tuple[Alignment, StoredDocument]] = []
+    for doc, alignments in zip(
+        docs.values(), paraphrases(encoder, text, covered, sources), strict=True
+    ):
+        out.extend((a, doc) for a in alignments)
+    return out
 
 
 def doc_json(doc: StoredDocument) -> dict[str, Any]:

@@ -97,8 +97,8 @@ def independence(ratings: Iterable[StoredRating]) -> Independence:
     first, so a single-rater list is preferred to an aggregate that includes it)."""
     by_source: dict[tuple[str, str], set[str]] = {}
     for rating in ratings:
-        if rating.value is None and rating.facet != "flag":
-            continue  # bias and other facets are not judgements of reliability
+        if rating.value is None:
+            continue  # bias, satire, "unknown": not judgements of reliability
         by_source.setdefault((rating.list_name, rating.rater), set()).update(rating.roots)
     sources = [
         RatingSource(name, rater, tuple(sorted(roots)))

@@ -64,7 +64,10 @@ class ClaimMatcher:
         self.docs = list(docs)
         self.doc_ids = np.asarray([d.doc_id for d in docs], dtype=np.int64)
         self.claim_tokens = [tokens(d.claim) for d in docs]
-        full = [tokens(" ".join(t for t in (d.claim, d.title, d.summary) if t)) for d in docs]
+        full = [
+            claim + tokens(" ".join(t for t in (d.title, d.summary) if t))
+            for claim, d in zip(self.claim_tokens, docs, strict=True)
+        ]
         self.full_sets = [frozenset(t) for t in full]
         self.days = np.asarray([_day(d.date) for d in docs], dtype=np.float64)  # NaN: unknown
         self.bm25 = BM25Index(full)

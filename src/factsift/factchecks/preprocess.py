@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _SIGNATURE_DATE = re.compile(
@@ -173,13 +174,17 @@ def clean_query(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens without stop words, with a light suffix strip."""
-    out = []
-    for token in _TOKEN.findall(text.lower().replace("\u2019", "'")):
-        token = token.removesuffix("'s")
-        if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
-            continue
-        out.append(_stem(token))
-    return out
+    normal = _normal
+    return [t for t in map(normal, _TOKEN.findall(text.lower().replace("\u2019", "'"))) if t]
+
+
+@lru_cache(maxsize=500_000)
+def _normal(token: str) -> str:
+    """The index form of one token; "" for stop words and single letters."""
+    token = token.removesuffix("'s")
+    if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
+        return ""
+    return _stem(token)
 
 
 def _stem(token: str) -> str:

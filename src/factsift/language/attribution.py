@@ -39,7 +39,7 @@ LEAD_IN = re.compile(
     r"|^(?P<acc>[Aa]ccording to)\s+(?P<src2>[^:,\n]{2,80}?)\s*:(?!\d)"
 )
 LEAD_IN_MAX_WORDS = 8
-CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
+CUT_DEPS = frozenset({"appos", "relcl", "advcl", "parataxis"})
 CUT_PUNCT = frozenset({",", "(", "—", "–", ";", ":"})
 QUOTE_MARKS = frozenset('"“”«»‘’')
 PRONOUN_WINDOW = 3  # sentences back to look for a name
@@ -283,9 +283,9 @@ class AttributionFinder:
         node = verb
         governor = None
         for _ in range(3):
-            for child in node.children:
-                if child.dep_ == "nsubj":
-                    return child, governor
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            if subjects:  # the nearest: "The convoy left, U.S. officials said" has two
+                return min(subjects, key=lambda c: abs(c.i - node.i)), governor
             if node.dep_ == "acl" and node.i == verb.i:
                 return node.head, governor
             if node.dep_ in ("xcomp", "conj") and node.head.tag_.startswith("VB"):
@@ -345,7 +345,12 @@ class AttributionFinder:
         doc = head.doc
         start, end = head.left_edge.i, head.right_edge.i
         for child in head.rights:
-            if child.dep_ in CUT_DEPS or (child.dep_ == "punct" and child.text in CUT_PUNCT):
+            cue_clause = child.dep_ == "acl" and cues.verb_base(child.text) is not None
+            if (
+                child.dep_ in CUT_DEPS
+                or cue_clause
+                or (child.dep_ == "punct" and child.text in CUT_PUNCT)
+            ):
                 end = min(end, child.left_edge.i - 1)
         for child in head.lefts:
             if child.dep_ in ("punct", "cc", "preconj"):

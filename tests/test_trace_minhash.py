@@ -8,10 +8,16 @@ import numpy as np
 import pytest
 
 from factsift.trace.lsh import BANDS, LSHIndex, store_keys
-from factsift.trace.minhash import MinHasher, batch_shingles, jaccard, shingle_hashes
+from factsift.trace.minhash import (
+    MinHasher,
+    batch_shingles,
+    jaccard,
+    shingle_hashes,
+    word_hashes,
+)
 
 
-def _doc(rng: random.Random, n: int) -> list[str]:
+def _words(rng: random.Random, n: int) -> list[str]:
     return [f"w{rng.randrange(5000)}" for _ in range(n)]
 
 
@@ -20,13 +26,14 @@ def test_minhash_estimates_jaccard_within_sampling_error() -> None:
     hasher = MinHasher()
     errors = []
     for _ in range(40):
-        base = _doc(rng, 300)
+        base = _words(rng, 300)
         other = base[:]
         for i in rng.sample(range(300), rng.randrange(10, 200)):
             other[i] = f"x{rng.randrange(10**6)}"
-        a, b = set(shingle_hashes(base).tolist()), set(shingle_hashes(other).tolist())
+        texts = [" ".join(base), " ".join(other)]
+        a, b = (set(shingle_hashes(t).tolist()) for t in texts)
         truth = len(a & b) / len(a | b)
-        sig = hasher.signatures_of_tokens([base, other])
+        sig = hasher.signatures(texts)
         errors.append(jaccard(sig[0], sig[1]) - truth)
     # 128 permutations: standard error <= 0.045; the mean error shows bias.
     assert abs(float(np.mean(errors))) < 0.03
@@ -35,36 +42,45 @@ def test_minhash_estimates_jaccard_within_sampling_error() -> None:
 
 def test_minhash_batch_equals_one_by_one() -> None:
     rng = random.Random(1)
-    docs = [_doc(rng, n) for n in (0, 1, 2, 3, 50, 7000)]
+    docs = [" ".join(_words(rng, n)) for n in (0, 1, 2, 3, 50, 7000)]
     hasher = MinHasher()
-    together = hasher.signatures_of_tokens(docs)
-    alone = np.vstack([hasher.signatures_of_tokens([d]) for d in docs])
+    together = hasher.signatures(docs)
+    alone = np.vstack([hasher.signatures([d]) for d in docs])
     assert (together == alone).all()
     assert (together[0] == 0xFFFFFFFF).all()  # empty text: no shingles
     assert not (together[1] == 0xFFFFFFFF).all()  # one word is one shingle
 
 
 def test_minhash_shingle_offsets_skip_document_boundaries() -> None:
-    hashes, offsets = batch_shingles([["a", "b", "c"], ["d", "e", "f", "g"]])
+    hashes, offsets = batch_shingles(["a b c", "d e f g"])
     assert len(hashes) == 1 + 2 and offsets.tolist() == [0, 1]
 
 
 def test_minhash_text_ignores_case_and_punctuation() -> None:
     hasher = MinHasher()
-    sig = hasher.signatures(["The Mayor said: no!", "the mayor said no"])
+    sig = hasher.signatures(["The Mayor said: “No” — 10 times!", "the mayor said no 10 times"])
     assert jaccard(sig[0], sig[1]) == 1.0
+    other = hasher.signatures(["the mayor said yes 10 times"])
+    assert jaccard(sig[0], other[0]) < 1.0
+
+
+def test_minhash_word_hashes_split_words_like_text() -> None:
+    hashes, counts = word_hashes(["Élan vital, déjà-vu", "", "élan VITAL"])
+    assert counts.tolist() == [4, 0, 2]
+    assert hashes[0] == hashes[4] and hashes[1] == hashes[5]  # case-folded, accents kept
+    assert len(set(hashes[:4].tolist())) == 4
 
 
 def test_lsh_index_finds_near_duplicate_and_not_unrelated() -> None:
     rng = random.Random(7)
     hasher = MinHasher()
-    docs = [_doc(rng, 200) for _ in range(200)]
+    docs = [_words(rng, 200) for _ in range(200)]
     query = docs[42][:]
     for i in rng.sample(range(200), 20):
         query[i] = "changed"
     index = LSHIndex()
-    index.build(hasher.signatures_of_tokens(docs))
-    ids, counts = index.query(hasher.signatures_of_tokens([query]))
+    index.build(hasher.signatures([" ".join(d) for d in docs]))
+    ids, counts = index.query(hasher.signatures([" ".join(query)]))
     assert ids[0] == 42 and counts[0] > BANDS // 4
     assert len(ids) < 5
 

@@ -98,8 +98,8 @@ def run_scale(
     candidates: list[int] = []
     for text in query_texts:
         started = time.perf_counter()
-        windows = query_windows(tokenize(text))
-        ids, _counts = index.query(hasher.signatures_of_tokens(windows))
+        windows = query_windows(text, tokenize(text))
+        ids, _counts = index.query(hasher.signatures(windows))
         latencies.append((time.perf_counter() - started) * 1000)
         candidates.append(len(ids))
     latencies.sort()

@@ -9,7 +9,6 @@ from factsift.corpus.model import DocumentRecord, PassageRecord
 from factsift.corpus.passages import split_passages
 from factsift.trace.lsh import store_keys
 from factsift.trace.minhash import MinHasher, to_bytes
-from factsift.trace.tokens import words
 
 
 def content_hash(text: str) -> str:
@@ -26,7 +25,7 @@ def build_documents(
 ) -> list[DocumentRecord]:
     """Documents with passages hashed in one vectorised batch; records without text dropped."""
     docs: list[DocumentRecord] = []
-    pieces: list[list[str]] = []
+    pieces: list[str] = []
     for record in records:
         text = (record.get("text") or "").strip()
         if not text:
@@ -44,9 +43,9 @@ def build_documents(
         )
         for seq, (start, end) in enumerate(split_passages(text)):
             doc.passages.append(PassageRecord(seq=seq, start=start, end=end, signature=b""))
-            pieces.append(words(text[start:end]))
+            pieces.append(text[start:end])
         docs.append(doc)
-    signatures = hasher.signatures_of_tokens(pieces)
+    signatures = hasher.signatures(pieces)
     row = 0
     for doc in docs:
         for passage in doc.passages:

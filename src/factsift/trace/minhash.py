@@ -1,22 +1,22 @@
 """Vectorised MinHash over word shingles (numpy; no per-shingle Python loop).
 
-Each word is hashed once with CRC32; a shingle of ``k`` words is a polynomial of its word
-hashes, mixed to 32 bits. The ``num_perm`` permutations are multiply-shift hashes
-``((a * x + b) mod 2**64) >> 32`` with random odd ``a`` (a 2-universal family for 32-bit
-keys), evaluated for all shingles of many documents at once and reduced per document with
-``np.minimum.reduceat``. Parameters are fixed per store: signatures made with other
-parameters are not comparable.
+Texts are hashed in batches without a Python loop over words: the lower-cased UTF-8 bytes
+are split into words by a byte table (ASCII letters, digits, ``_`` and non-ASCII bytes are
+word bytes, except those of typographic quotes, dashes and spaces), each word is
+hashed by tabulation (a random 64-bit value per position and byte, summed), and a shingle
+of ``k`` words is a polynomial of its word hashes, mixed to 32 bits. The ``num_perm``
+permutations are multiply-shift hashes ``((a * x + b) mod 2**64) >> 32`` with random odd
+``a`` (a 2-universal family for 32-bit keys), evaluated for all shingles of many documents
+at once and reduced per document with ``np.minimum.reduceat``. Parameters are fixed per
+store: signatures made with other parameters are not comparable.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
-
-from factsift.trace.tokens import words as split_words
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -39,24 +39,48 @@ def _mix(x: U64) -> U64:
     return x ^ (x >> np.uint64(31))
 
 
-class _WordHashes(dict[str, int]):
-    """CRC32 of each word, remembered: news vocabularies are small, lookups are cheap."""
-
-    limit = 2_000_000
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= self.limit:
-            self.clear()
-        value = zlib.crc32(word.encode("utf-8"))
-        self[word] = value
-        return value
+_WORD_BYTE = np.zeros(256, dtype=bool)
+for _lo, _hi in ((ord("a"), ord("z")), (ord("0"), ord("9")), (ord("_"), ord("_")), (128, 255)):
+    _WORD_BYTE[_lo : _hi + 1] = True
+_MAX_OFFSET = 64  # bytes of a word with their own table; longer words share the last one
+_TABLE = np.random.default_rng(SEED ^ 0x5EED).integers(
+    0, np.iinfo(np.uint64).max, size=(_MAX_OFFSET, 256), dtype=np.uint64, endpoint=True
+)
 
 
-_WORD_HASHES = _WordHashes()
+def _blank_punctuation(data: npt.NDArray[np.uint8], is_word: npt.NDArray[np.bool_]) -> None:
+    """Non-ASCII punctuation is not part of words: U+2000-U+206F (quotes, dashes, ellipsis,
+    spaces; UTF-8 E2 80-81 xx) and U+00A0-U+00BF (no-break space, guillemets; C2 A0-BF)."""
+    lead = np.flatnonzero((data[:-2] == 0xE2) & ((data[1:-1] == 0x80) | (data[1:-1] == 0x81)))
+    for k in range(3):
+        is_word[lead + k] = False
+    lead = np.flatnonzero((data[:-1] == 0xC2) & (data[1:] >= 0xA0) & (data[1:] <= 0xBF))
+    for k in range(2):
+        is_word[lead + k] = False
 
 
-def _word_ids(tokens: Sequence[str]) -> U64:
-    return np.fromiter(map(_WORD_HASHES.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+def word_hashes(texts: Sequence[str]) -> tuple[U64, I64]:
+    """64-bit hashes of the words of all texts, concatenated, and each text's word count."""
+    parts = [t.lower().encode("utf-8") for t in texts]
+    data = np.frombuffer(b" ".join(parts), dtype=np.uint8)
+    lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
+    text_starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    is_word = _WORD_BYTE[data]
+    _blank_punctuation(data, is_word)
+    idx = np.flatnonzero(is_word)
+    if idx.size == 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(len(texts), dtype=np.int64)
+    first = np.empty(idx.size, dtype=bool)
+    first[0] = True
+    np.not_equal(idx[1:], idx[:-1] + 1, out=first[1:])
+    starts = np.flatnonzero(first)
+    sizes = np.diff(np.append(starts, idx.size))
+    offset = np.arange(idx.size, dtype=np.int64) - np.repeat(starts, sizes)
+    np.minimum(offset, _MAX_OFFSET - 1, out=offset)
+    with np.errstate(over="ignore"):
+        hashes = np.add.reduceat(_TABLE[offset, data[idx]], starts)
+    bounds = np.searchsorted(idx[starts], np.append(text_starts, len(data)))
+    return hashes.astype(np.uint64), np.diff(bounds).astype(np.int64)
 
 
 def _polynomial(ids: U64, k: int) -> U64:
@@ -70,16 +94,15 @@ def _polynomial(ids: U64, k: int) -> U64:
     return h
 
 
-def batch_shingles(docs: Sequence[Sequence[str]], k: int = SHINGLE) -> tuple[U64, I64]:
-    """32-bit hashes (as uint64) of the word ``k``-shingles of all docs, and each doc's offset.
+def batch_shingles(texts: Sequence[str], k: int = SHINGLE) -> tuple[U64, I64]:
+    """32-bit hashes (as uint64) of the word ``k``-shingles of all texts, and their offsets.
 
-    All docs are hashed in one vectorised pass over their concatenated words; shingles that
-    would cross from one doc into the next are dropped. A doc shorter than ``k`` words is
-    one shingle; an empty doc has none. Repeated shingles are kept (they do not change a
-    minimum).
+    All texts are hashed in one vectorised pass over their concatenated words; shingles
+    that would cross from one text into the next are dropped. A text shorter than ``k``
+    words is one shingle; an empty one has none. Repeated shingles are kept (they do not
+    change a minimum).
     """
-    lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-    ids = _word_ids([w for d in docs for w in d])
+    ids, lengths = word_hashes(texts)
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
     counts = np.where(lengths >= k, lengths - k + 1, np.minimum(lengths, 1))
     if len(ids) >= k:
@@ -111,9 +134,9 @@ def batch_shingles(docs: Sequence[Sequence[str]], k: int = SHINGLE) -> tuple[U64
     return hashes, offsets
 
 
-def shingle_hashes(tokens: Sequence[str], k: int = SHINGLE) -> U64:
-    """Distinct 32-bit hashes (as uint64) of the word ``k``-shingles of one token list."""
-    return np.unique(batch_shingles([tokens], k)[0])
+def shingle_hashes(text: str, k: int = SHINGLE) -> U64:
+    """Distinct 32-bit hashes (as uint64) of the word ``k``-shingles of one text."""
+    return np.unique(batch_shingles([text], k)[0])
 
 
 class MinHasher:
@@ -154,14 +177,10 @@ class MinHasher:
             out[idx] = np.minimum(out[idx], mins)
         return out
 
-    def signatures_of_tokens(self, docs: Sequence[Sequence[str]]) -> U32:
-        """One signature row per token list (all-0xFFFFFFFF for an empty one)."""
-        shingles, offsets = batch_shingles(docs, self.shingle)
-        return self._permuted_min(shingles, offsets)
-
     def signatures(self, texts: Sequence[str]) -> U32:
-        """One signature row per text (words lower-cased, punctuation ignored)."""
-        return self.signatures_of_tokens([split_words(t) for t in texts])
+        """One signature row per text (all 0xFFFFFFFF for a text without words)."""
+        shingles, offsets = batch_shingles(texts, self.shingle)
+        return self._permuted_min(shingles, offsets)
 
 
 def jaccard(sig_a: U32, sig_b: U32) -> float:

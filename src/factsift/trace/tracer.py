@@ -74,24 +74,27 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def query_windows(tokens: Tokens, window: int = WINDOW, stride: int = STRIDE) -> list[list[str]]:
+def query_windows(
+    text: str, tokens: Tokens, window: int = WINDOW, stride: int = STRIDE
+) -> list[str]:
+    """Overlapping pieces of ``window`` words, every ``stride`` words, covering the text."""
     n = len(tokens.words)
     if n <= window:
-        return [tokens.words] if n else []
+        return [text] if n else []
     starts = list(range(0, n - window + 1, stride))
     if starts[-1] + window < n:
         starts.append(n - window)
-    return [tokens.words[s : s + window] for s in starts]
+    return [text[tokens.starts[s] : tokens.ends[s + window - 1]] for s in starts]
 
 
 def candidate_documents(
-    store: KnowledgeStore, tokens: Tokens, hasher: MinHasher, limit: int = CANDIDATES
+    store: KnowledgeStore, text: str, tokens: Tokens, hasher: MinHasher, limit: int = CANDIDATES
 ) -> list[int]:
-    windows = query_windows(tokens)
+    windows = query_windows(text, tokens)
     if not windows:
         return []
     keys: list[int] = []
-    for signature in hasher.signatures_of_tokens(windows):
+    for signature in hasher.signatures(windows):
         keys.extend(store_keys(signature))
     return [c.doc_id for c in store.reuse_candidates(sorted(set(keys)), limit=limit)]
 
@@ -208,7 +211,7 @@ def trace_text(
     text_hash = _sha(text)
     found: list[tuple[Alignment, StoredDocument]] = []
     unaligned: list[StoredDocument] = []  # candidates worth a paraphrase check
-    for doc_id in candidate_documents(store, tokens, hasher):
+    for doc_id in candidate_documents(store, text, tokens, hasher):
         doc = store.document(doc_id)
         if doc is None or _is_self(doc, url, text_hash):
             continue

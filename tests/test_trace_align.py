@@ -86,3 +86,19 @@ def test_pan_measures_perfect_partial_and_split_detection() -> None:
     assert split.plagdet == pytest.approx(1 / 1.5849625, rel=1e-6)  # F1 / log2(3)
     wrong_source = score([case], [Pair("a", "other", (0, 100), (0, 100))])
     assert wrong_source.recall == 0.0 and wrong_source.precision == 0.0
+
+
+def test_choose_origins_prefers_earliest_dated_document() -> None:
+    from factsift.corpus.model import StoredDocument
+    from factsift.trace.align import Alignment
+    from factsift.trace.tracer import choose_origins
+
+    def doc(doc_id: int, date: str | None) -> StoredDocument:
+        return StoredDocument(doc_id, f"k{doc_id}", "text", None, f"T{doc_id}", None, None, date)
+
+    early, late, undated = doc(1, "2024-01-01"), doc(2, "2024-06-01"), doc(3, None)
+    passage = Alignment(0, 100, 0, 100, "verbatim", 1.0)
+    longer = Alignment(0, 300, 0, 300, "near-verbatim", 0.9)
+    chosen = choose_origins([(passage, late), (passage, undated), (passage, early), (longer, late)])
+    assert [(p.doc.doc_id, p.alignment.article_end) for p in chosen] == [(1, 100), (2, 300)]
+    assert [d.doc_id for d in chosen[0].also_in] == [2, 3]

@@ -125,8 +125,6 @@ def choose_origins(found: list[tuple[Alignment, StoredDocument]]) -> list[Copied
             if overlap > 0.5 * length:
                 covering = passage
                 break
-            if overlap > 0:
-                covering = covering or passage
         if covering is not None:
             if doc.doc_id != covering.doc.doc_id and doc not in covering.also_in:
                 covering.also_in.append(doc)

@@ -21,6 +21,7 @@ from factsift.corpus.documents import build_documents
 from factsift.store.base import KnowledgeStore
 from factsift.store.sqlite import SQLiteStore
 from factsift.trace.minhash import MinHasher
+from factsift.trace.paraphrase import Encoder
 from factsift.trace.tracer import trace_text
 
 BENCH_URL = "bench:"
@@ -34,7 +35,9 @@ def load_corpus(store: KnowledgeStore, reuse_set: ReuseSet, hasher: MinHasher) -
         store.add_documents(build_documents(records, "bench", hasher))
 
 
-def evaluate(store: KnowledgeStore, reuse_set: ReuseSet, hasher: MinHasher) -> dict[str, Any]:
+def evaluate(
+    store: KnowledgeStore, reuse_set: ReuseSet, hasher: MinHasher, encoder: Encoder | None = None
+) -> dict[str, Any]:
     cases: list[Pair] = []
     detections: list[Pair] = []
     kinds: dict[str, list[Pair]] = defaultdict(list)
@@ -50,7 +53,7 @@ def evaluate(store: KnowledgeStore, reuse_set: ReuseSet, hasher: MinHasher) -> d
             )
             cases.append(pair)
             kinds[t.obfuscation].append(pair)
-        result = trace_text(store, case.text, title=case.title, hasher=hasher)
+        result = trace_text(store, case.text, title=case.title, hasher=hasher, encoder=encoder)
         for p in result.passages:
             a = p.alignment
             key = (p.doc.url or "").removeprefix(BENCH_URL)
@@ -90,7 +93,12 @@ def evaluate(store: KnowledgeStore, reuse_set: ReuseSet, hasher: MinHasher) -> d
 
 
 def run_reuse(
-    data_root: Path, seed: int, cases: int = 50, distractors: int = 300, politifact: int = 3000
+    data_root: Path,
+    seed: int,
+    cases: int = 50,
+    distractors: int = 300,
+    politifact: int = 3000,
+    paraphrase: bool = False,
 ) -> dict[str, Any]:
     texts = load_texts(data_root, politifact_limit=politifact)
     reuse_set = generate(texts, seed, cases=cases, distractors=distractors)
@@ -99,12 +107,18 @@ def run_reuse(
         store = SQLiteStore(Path(tmp) / "bench.sqlite3")
         try:
             load_corpus(store, reuse_set, hasher)
-            figures = evaluate(store, reuse_set, hasher)
+            encoder = None
+            if paraphrase:
+                from factsift.embed import default_embedder
+
+                encoder = default_embedder()
+            figures = evaluate(store, reuse_set, hasher, encoder)
         finally:
             store.close()
     return {
         "benchmark": "reuse",
         "seed": seed,
+        "paraphrase": paraphrase,
         "articles": len(reuse_set.cases),
         "corpus_documents": len(reuse_set.corpus),
         "texts_available": len(texts),

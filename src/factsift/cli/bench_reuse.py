@@ -32,6 +32,9 @@ def _print(result: dict[str, Any], as_json: bool) -> None:
 )
 @click.option("--no-clough", is_flag=True, help="Skip the Clough-Stevenson classification.")
 @click.option(
+    "--paraphrase", is_flag=True, help="Also look for paraphrased sentences (MiniLM; slower)."
+)
+@click.option(
     "--data",
     "data",
     type=click.Path(file_okay=False, path_type=Path),
@@ -44,6 +47,7 @@ def reuse_command(
     distractors: int,
     politifact: int,
     no_clough: bool,
+    paraphrase: bool,
     data: Path | None,
     as_json: bool,
 ) -> None:
@@ -53,7 +57,14 @@ def reuse_command(
     from factsift.bench.reuse_clough import run_clough
 
     root = data or data_dir()
-    result = run_reuse(root, seed, cases=cases, distractors=distractors, politifact=politifact)
+    result = run_reuse(
+        root,
+        seed,
+        cases=cases,
+        distractors=distractors,
+        politifact=politifact,
+        paraphrase=paraphrase,
+    )
     if not no_clough:
         result["clough_stevenson"] = run_clough(root)
     _print(result, as_json)

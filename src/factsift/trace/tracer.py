@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factsift.corpus.model import StoredDocument
+from factsift.corpus.model import ReuseCandidate, StoredDocument
 from factsift.corpus.passages import paragraphs
 from factsift.store.base import KnowledgeStore
 from factsift.trace.align import Alignment, align, word_diff
@@ -28,6 +28,7 @@ WINDOW = 60  # words per query window
 STRIDE = 30
 CANDIDATES = 20  # documents aligned per article
 PARAPHRASE_CANDIDATES = 3  # documents without a lexical match checked for paraphrases
+PARAPHRASE_MIN_HITS = 4  # LSH band collisions such a document needs (stock phrases give 1-2)
 MIN_UNSOURCED_WORDS = 5
 MIN_QUOTE_WORDS = 4
 _UNDATED = "9999"
@@ -89,14 +90,14 @@ def query_windows(
 
 def candidate_documents(
     store: KnowledgeStore, text: str, tokens: Tokens, hasher: MinHasher, limit: int = CANDIDATES
-) -> list[int]:
+) -> list[ReuseCandidate]:
     windows = query_windows(text, tokens)
     if not windows:
         return []
     keys: list[int] = []
     for signature in hasher.signatures(windows):
         keys.extend(store_keys(signature))
-    return [c.doc_id for c in store.reuse_candidates(sorted(set(keys)), limit=limit)]
+    return store.reuse_candidates(sorted(set(keys)), limit=limit)
 
 
 def _is_self(doc: StoredDocument, url: str | None, text_hash: str) -> bool:
@@ -209,14 +210,18 @@ def trace_text(
     text_hash = _sha(text)
     found: list[tuple[Alignment, StoredDocument]] = []
     unaligned: list[StoredDocument] = []  # candidates worth a paraphrase check
-    for doc_id in candidate_documents(store, text, tokens, hasher):
-        doc = store.document(doc_id)
+    for candidate in candidate_documents(store, text, tokens, hasher):
+        doc = store.document(candidate.doc_id)
         if doc is None or _is_self(doc, url, text_hash):
             continue
         later = bool(date and doc.date and doc.date[:10] > date[:10])
         alignments = align(text, tokens, doc.text, tokenize(doc.text))
         if not alignments:
-            if not later and len(unaligned) < PARAPHRASE_CANDIDATES:
+            if (
+                not later
+                and candidate.hits >= PARAPHRASE_MIN_HITS
+                and len(unaligned) < PARAPHRASE_CANDIDATES
+            ):
                 unaligned.append(doc)
             continue
         if later:

@@ -1,8 +1,9 @@
 """Lines that are page furniture, not body text: headline, byline, copyright line.
 
 - Headline: the text of ``meta.headline_span`` or any line equal to ``meta.title``; with
-  neither, the first line when it is short (at most 25 words) and does not end like a
-  sentence, and any later line repeating it (pages often repeat the title).
+  neither, the first line when it is short (at most 25 words), holds one sentence and does
+  not end with a period, comma, colon or semicolon (before closing quotes), and any later
+  line repeating it (pages often repeat the title).
 - Byline: a line starting "By " followed by a capitalised name, at most 15 words.
 - Copyright: a line of at most 20 words with "©", "(c)" or "Copyright".
 
@@ -24,6 +25,7 @@ BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^\n]*)$")
 BYLINE_MAX_WORDS = 15
 COPYRIGHT = re.compile(r"©|\(c\)|&copy;|\bCopyright\b", re.I)
 COPYRIGHT_MAX_WORDS = 20
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +52,10 @@ def furniture(text: str, meta: Metadata) -> list[Region]:
     for span in spans:
         line = text[span.start : span.end]
         words = len(line.split())
-        if headline is not None and line.casefold() == headline:
-            regions.append(Region(span, "headline"))
-        elif BYLINE.match(line) and words <= BYLINE_MAX_WORDS:
+        if BYLINE.match(line) and words <= BYLINE_MAX_WORDS:
             regions.append(Region(span, "byline"))
+        elif headline is not None and line.casefold() == headline:
+            regions.append(Region(span, "headline"))
         elif COPYRIGHT.search(line) and words <= COPYRIGHT_MAX_WORDS:
             regions.append(Region(span, "copyright"))
     if meta.headline_span is not None:
@@ -67,8 +69,11 @@ def _headline_text(text: str, meta: Metadata, spans: list[Span]) -> str | None:
     if meta.headline_span is not None or not spans:
         return None
     first = text[spans[0].start : spans[0].end]
-    if len(first.split()) > HEADLINE_MAX_WORDS or first.endswith((".", ",", ";", ":")):
+    bare = first.rstrip("\"”’')]")
+    if len(first.split()) > HEADLINE_MAX_WORDS or bare.endswith((".", ",", ";", ":")):
         return None
+    if _SENTENCE_INSIDE.search(first):
+        return None  # two sentences on one line are body text
     if len(spans) == 1:
         return None  # a one-line text is body, not a headline
     return first.casefold()

@@ -85,6 +85,6 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int
 def parse(text: str) -> list[Chunk]:
     """Parse ``text`` once, in chunks; offsets of each chunk's tokens add ``Chunk.offset``."""
     nlp = load()
-    bounds = list(chunk_bounds(text))
+    bounds = list(chunk_bounds(text, CHUNK_CHARS))
     docs = nlp.pipe(text[a:b] for a, b in bounds)
     return [Chunk(offset=a, doc=doc) for (a, _), doc in zip(bounds, docs, strict=True)]

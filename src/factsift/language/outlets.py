@@ -3,7 +3,8 @@
 Names match case-sensitively on word boundaries, so "AP" and "The Sun" are outlets while
 "the sun" is not. Words too common to match on their own ("Time", "Insider", "Guardian")
 are listed only in a longer form. Any "<Name> news agency" / "<Name> newspaper" phrase is
-an outlet too (``OUTLET_PATTERN``).
+an outlet too, and so is a capitalised name ending in a masthead word ("The Quill
+Gazette", "Harbour Herald") (``OUTLET_PATTERN``).
 """
 
 from __future__ import annotations
@@ -72,10 +73,18 @@ _NAME_ALTERNATION = "|".join(
     re.escape(name) for name in sorted(OUTLET_NAMES, key=len, reverse=True)
 )
 OUTLET_NAME_PATTERN = re.compile(rf"(?<![\w/.-])(?:{_NAME_ALTERNATION})(?![\w/-])")
+# Masthead words that end a newspaper's name: "The Quill Gazette", "Harbour Herald".
+MASTHEAD_WORDS = (
+    "Gazette", "Herald", "Tribune", "Chronicle", "Telegraph", "Courier", "Inquirer",
+    "Dispatch", "Examiner", "Bulletin", "Sentinel", "Ledger", "Clarion", "Argus", "Courant",
+    "Gleaner", "Despatch", "Advertiser", "Star-Ledger", "Free Press", "Daily News",
+)  # fmt: skip
 OUTLET_PATTERN = re.compile(
     r"(?<![\w-])(?:[A-Z][\w’'.&-]*\s+){1,4}"
     r"(?:news\s+agency|news\s+service|newspaper|daily|tabloid|broadcaster|magazine|"
-    r"news\s+channel|news\s+site|news\s+website|television|TV)\b"
+    r"news\s+channel|news\s+site|news\s+website|television|TV|"
+    + "|".join(re.escape(word) for word in MASTHEAD_WORDS)
+    + r")\b"
 )
 
 

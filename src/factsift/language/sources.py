@@ -2,9 +2,9 @@
 
 Checked in this order, first match wins:
 
-1. the head is part of a PERSON entity -> named person ("Col. Steve Warren");
-2. the head names a news outlet, or is a document of one -> news outlet ("the Fars news
-   agency", "Reuters", "a Reuters poll");
+1. the head names a news outlet, or is a document of one -> news outlet ("the Fars news
+   agency", "Reuters", "a Reuters poll"; "a Reuters reporter" is not the outlet);
+2. the head is part of a PERSON entity -> named person ("Col. Steve Warren");
 3. the head is a document noun -> document ("a report", "the court filing"); a proper
    noun in an organisation entity -> organisation;
 4. the head is a person noun with no name -> anonymous ("a US military official"), except
@@ -94,11 +94,11 @@ def phrase_kind(
     """
     word = head.lower_
     proper = head.tag_ in ("NNP", "NNPS")
-    if head.ent_type_ == "PERSON" or (proper and head.text in people):
-        return AttributionKind.NAMED_PERSON
     previous = head.doc[head.i - 1].lower_ if head.i > 0 else None
     if is_outlet_noun(word, previous) or _outlet_heads(head, phrase):
         return AttributionKind.NEWS_OUTLET
+    if head.ent_type_ == "PERSON" or (proper and head.text in people):
+        return AttributionKind.NAMED_PERSON
     if word in DOCUMENT_NOUNS:
         return AttributionKind.DOCUMENT
     if proper and head.ent_type_ in ORG_ENTITIES:

@@ -34,3 +34,7 @@ from factsift.cli.bench_reuse import reuse_commands  # noqa: E402
 
 for _command in reuse_commands:
     bench_group.add_command(_command)
+
+from factsift.cli.bench_language import language_command  # noqa: E402
+
+bench_group.add_command(language_command)

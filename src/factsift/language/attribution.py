@@ -20,6 +20,7 @@ First-person subjects outside quotes are the author's own voice and not attribut
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
@@ -91,28 +92,39 @@ class AttributionFinder:
         self.offset = 0
         self.people: frozenset[str] = frozenset()
         self._doc: Any = None
+        self._ents: list[tuple[int, int, str, str]] = []  # PERSON/ORG: start, end, label, text
+        self._ent_starts: list[int] = []
 
     def sentence(self, index: int, sent: Any, offset: int) -> Found | None:
         """The main attribution of ``sent`` (a spaCy Span whose doc starts at ``offset``)."""
         self.index, self.offset = index, offset
         if sent.doc is not self._doc:
-            self._doc = sent.doc
-            self.people = frozenset(e[-1].text for e in sent.doc.ents if e.label_ == "PERSON")
+            self._new_doc(sent.doc)
         best = self._lead_in(sent)
         if best is None:
             for candidate in self._candidates(sent):
                 if best is None or candidate.rank < best.rank:
                     best = candidate
-        for ent in sent.ents:
-            if (offset + ent.start_char) in self.quoted:
-                continue  # a name inside a quotation is not who speaks next
-            label = "PERSON" if ent[-1].text in self.people else ent.label_
-            if label in ("PERSON", "ORG"):
-                span = self._span(ent.start_char, ent.end_char)
-                self.mentions.append(_Mention(index, label, ent.text, span))
+        first = bisect_left(self._ent_starts, sent.start_char)
+        last = bisect_left(self._ent_starts, sent.end_char)
+        for start, end, label, text in self._ents[first:last]:
+            if (offset + start) not in self.quoted:  # a name quoted is not who speaks next
+                self.mentions.append(_Mention(index, label, text, self._span(start, end)))
         if best is not None:
             self.recent.append((index, best))
         return best
+
+    def _new_doc(self, doc: Any) -> None:
+        """Read a chunk's entities once (``Span.ents`` rebuilds them on every call)."""
+        self._doc = doc
+        ents = list(doc.ents)
+        self.people = frozenset(e[-1].text for e in ents if e.label_ == "PERSON")
+        self._ents = []
+        for ent in ents:
+            label = "PERSON" if ent[-1].text in self.people else ent.label_
+            if label in ("PERSON", "ORG"):
+                self._ents.append((ent.start_char, ent.end_char, label, ent.text))
+        self._ent_starts = [e[0] for e in self._ents]
 
     # -- helpers -----------------------------------------------------------------------
 

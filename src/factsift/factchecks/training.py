@@ -75,7 +75,7 @@ def splits(data: Path) -> dict[str, tuple[Path, Path, Path]]:
 
 def examples(
     matcher: ClaimMatcher, split: Split, skip_texts: set[str]
-) -> tuple[list[list[float]], list[float]]:
+) -> tuple[list[list[float]], list[float], int]:
     ids = [vclaim_id(r) for r in split.vclaims]
     qids = [q for q in split.qrels if _text_key(split.queries[q]) not in skip_texts]
     cleaned, vectors = matcher.encode_queries([split.queries[q] for q in qids])
@@ -86,7 +86,7 @@ def examples(
         rows = feature_rows(found)
         xs.extend(rows)
         ys.extend(1.0 if ids[c.index] in split.qrels[q] else 0.0 for c in found)
-    return xs, ys
+    return xs, ys, len(qids)
 
 
 def top_scores(matcher: ClaimMatcher, split: Split) -> tuple[list[float], list[float]]:
@@ -135,9 +135,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name(MODEL_FILE))
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--train-sets", default="2a-train,2b-train")
+    parser.add_argument("--dev-sets", default="2a-dev,2b-dev")
     args = parser.parse_args(argv)
     data = args.data or data_dir()
     paths = splits(data)
+    train_sets = args.train_sets.split(",")
+    dev_sets = args.dev_sets.split(",")
     loaded = {name: load_split(*p) for name, p in paths.items()}
     dev_texts = {
         _text_key(split.queries[q])
@@ -147,12 +151,13 @@ def main(argv: list[str] | None = None) -> None:
     }
     matchers: dict[Path, ClaimMatcher] = {}
     for name, (vclaims, _, _) in paths.items():
-        if vclaims not in matchers and name != "2020-dev":
+        if vclaims not in matchers and name in {*train_sets, *dev_sets}:
             matchers[vclaims] = ClaimMatcher.from_records(loaded[name].vclaims, _placeholder())
     xs: list[list[float]] = []
     ys: list[float] = []
-    for name in ("2a-train", "2b-train"):
-        x, y = examples(matchers[paths[name][0]], loaded[name], dev_texts)
+    counts: dict[str, int] = {}
+    for name in train_sets:
+        x, y, counts[name] = examples(matchers[paths[name][0]], loaded[name], dev_texts)
         xs += x
         ys += y
         print(f"{name}: {len(x)} candidates, {int(sum(y))} positives")
@@ -160,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     model = Reranker(w, b, mean, scale, 0.5, {})
     positives: list[float] = []
     negatives: list[float] = []
-    for name in ("2a-dev", "2b-dev"):
+    for name in dev_sets:
         matcher = matchers[paths[name][0]]
         matcher.reranker = model
         p, n = top_scores(matcher, loaded[name])
@@ -169,11 +174,9 @@ def main(argv: list[str] | None = None) -> None:
     threshold, quality = tune_threshold(positives, negatives)
     meta = {
         "trained": datetime.now(UTC).date().isoformat(),
-        "train": [
-            "checkthat-2022-2a train minus tweets in 2020 dev and 2022 2a dev",
-            "checkthat-2022-2b train",
-        ],
-        "threshold_tuned_on": ["checkthat-2022-2a dev", "checkthat-2022-2b dev"],
+        "train": [f"checkthat-2022-{name} ({counts[name]} queries)" for name in train_sets],
+        "excluded_from_training": "tweets whose text is in 2020 task 2 dev or 2022 2a dev",
+        "threshold_tuned_on": [f"checkthat-2022-{name}" for name in dev_sets],
         "threshold_dev": quality,
         "candidates": len(xs),
         "l2": args.l2,

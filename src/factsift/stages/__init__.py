@@ -14,6 +14,7 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     from factsift.language import LanguageStage
     from factsift.stages.assess import AssessStage
     from factsift.stages.claims import ClaimsStage
+    from factsift.stages.factchecks import FactChecksStage
     from factsift.stages.publisher import PublisherStage
     from factsift.stages.sources import SourcesStage
     from factsift.stages.trace import TraceStage
@@ -25,6 +26,7 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     ]
     # Capability stages (fact-check matching, source ratings, trace, evidence) go here.
     stages.append(SourcesStage(store))
+    stages.append(FactChecksStage(store))
     stages.append(TraceStage(store))
     stages.append(AssessStage())
     return Pipeline(stages)

@@ -1,0 +1,50 @@
+"""Quality gate: MAP@5 on a small slice of CheckThat! 2022 2A dev must not drop.
+
+The slice: the first 40 dev queries of the qrels, against an index of their gold
+fact-checks plus hard distractors: the 10 best BM25 hits of each query over all 14,231
+fact-checks (about 340 in all), so that only the final ranking separates gold from
+look-alikes. The full benchmark runs on demand (`factsift bench claim-matching`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factsift.bench.claim_matching import load_split, score_run, vclaim_id
+from factsift.factchecks.bm25 import BM25Index
+from factsift.factchecks.matching import ClaimMatcher
+from factsift.factchecks.preprocess import clean_query, tokens
+
+MIN_MAP5 = 0.92  # measured 0.96 (2026-11-25); see BENCHMARKS.md "Claim matching"
+QUERIES = 40
+DISTRACTORS = 10
+
+
+def test_factchecks_gate_map5_on_2a_dev_slice(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTSIFT_CACHE", str(tmp_path / "cache"))
+    folder = data_dir / "clef2022-checkthat-task2" / "subtask-2a--english"
+    split = load_split(
+        folder,
+        folder / "CT2022-Task2A-EN-Train-Dev_Queries.tsv",
+        folder / "CT2022-Task2A-EN-Dev_QRELs.tsv",
+    )
+    qrels = dict(list(split.qrels.items())[:QUERIES])
+    gold = set().union(*qrels.values())
+    lexical = BM25Index([tokens(f"{r.claim} {r.title or ''}") for r in split.vclaims])
+    chosen = {i for i, r in enumerate(split.vclaims) if vclaim_id(r) in gold}
+    for q in qrels:
+        chosen.update(lexical.top(tokens(clean_query(split.queries[q])), DISTRACTORS)[0].tolist())
+    records = sorted((split.vclaims[i] for i in chosen), key=vclaim_id)
+    matcher = ClaimMatcher.from_records(records)
+    ids = [vclaim_id(r) for r in records]
+    cleaned, vectors = matcher.encode_queries([split.queries[q] for q in qrels])
+    ranked = {
+        q: [ids[h.index] for h in matcher.rank(cleaned[i], vectors[i], 5)]
+        for i, q in enumerate(qrels)
+    }
+    scores = score_run(ranked, qrels)
+    assert scores["map@5"] >= MIN_MAP5, scores

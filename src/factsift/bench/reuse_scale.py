@@ -2,7 +2,9 @@
 
 Documents are a synthetic scale-up of real texts: each is 15 to 25 sentences drawn at
 random from the sentences of the benchmark texts, so documents are distinct but share
-sentences as news does. Query articles are real texts that are not in the corpus. In the
+sentences as news does. Query articles are real texts that are not in the corpus. The
+in-memory ``LSHIndex`` is measured at ``docs``; the SQLite store that the trace stage uses
+(documents split into passages, one LSH row per band) optionally at ``store_docs``. In the
 same run, datasketch's ``MinHash`` (same shingles, same number of permutations) hashes a
 sample of the same documents as the reference rate.
 """
@@ -13,6 +15,7 @@ import random
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -20,12 +23,14 @@ from typing import Any
 import numpy as np
 
 from factsift.bench.reuse_texts import load_texts
+from factsift.corpus.documents import build_documents
 from factsift.corpus.passages import paragraphs, sentences
 from factsift.errors import BenchmarkError
+from factsift.store.sqlite import SQLiteStore
 from factsift.trace.lsh import LSHIndex
 from factsift.trace.minhash import NUM_PERM, SHINGLE, MinHasher
 from factsift.trace.tokens import tokenize, words
-from factsift.trace.tracer import query_windows
+from factsift.trace.tracer import candidate_documents, query_windows
 
 BATCH = 2000
 
@@ -58,8 +63,44 @@ def datasketch_rate(docs: list[str]) -> float | None:
     return len(docs) / (time.perf_counter() - started)
 
 
+def store_figures(
+    pool: list[str], count: int, seed: int, query_texts: list[str], hasher: MinHasher
+) -> dict[str, Any]:
+    """Import rate into a temporary SQLite store and the latency of the trace stage's query."""
+    records: list[dict[str, str | None]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "scale.sqlite3")
+        try:
+            started = time.perf_counter()
+            for lo in range(0, count, BATCH):
+                batch = synthetic_documents(pool, min(BATCH, count - lo), seed * 7_000_003 + lo)
+                records = [{"text": text} for text in batch]
+                with store.transaction():
+                    store.add_documents(build_documents(records, "scale", hasher))
+            import_seconds = time.perf_counter() - started
+            latencies = []
+            for text in query_texts:
+                started = time.perf_counter()
+                candidate_documents(store, text, tokenize(text), hasher)
+                latencies.append((time.perf_counter() - started) * 1000)
+        finally:
+            store.close()
+    latencies.sort()
+    return {
+        "store_docs": count,
+        "store_import_docs_per_s": round(count / import_seconds, 1),
+        "store_query_ms_median": round(statistics.median(latencies), 2),
+        "store_query_ms_p95": round(latencies[int(0.95 * (len(latencies) - 1))], 2),
+    }
+
+
 def run_scale(
-    data_root: Path, docs: int, seed: int = 0, reference_sample: int = 2000, queries: int = 50
+    data_root: Path,
+    docs: int,
+    seed: int = 0,
+    reference_sample: int = 2000,
+    queries: int = 50,
+    store_docs: int = 0,
 ) -> dict[str, Any]:
     if docs < 1:
         raise BenchmarkError(f"--docs must be at least 1, not {docs}.")
@@ -103,6 +144,7 @@ def run_scale(
         latencies.append((time.perf_counter() - started) * 1000)
         candidates.append(len(ids))
     latencies.sort()
+    stored = store_figures(pool, store_docs, seed, query_texts, hasher) if store_docs else {}
     return {
         "benchmark": "reuse-scale",
         "docs": docs,
@@ -121,4 +163,5 @@ def run_scale(
         "query_ms_median": round(statistics.median(latencies), 2),
         "query_ms_p95": round(latencies[int(0.95 * (len(latencies) - 1))], 2),
         "query_candidates_median": int(statistics.median(candidates)),
+        **stored,
     }

@@ -74,6 +74,12 @@ def reuse_command(
 @click.option("--docs", default=100_000, show_default=True, help="Documents to hash and index.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the synthetic documents.")
 @click.option(
+    "--store-docs",
+    default=0,
+    show_default=True,
+    help="Also import this many documents into a temporary SQLite store and time its query.",
+)
+@click.option(
     "--reference-sample",
     default=2000,
     show_default=True,
@@ -87,12 +93,15 @@ def reuse_command(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def reuse_scale_command(
-    docs: int, seed: int, reference_sample: int, data: Path | None, as_json: bool
+    docs: int, seed: int, store_docs: int, reference_sample: int, data: Path | None, as_json: bool
 ) -> None:
     """MinHash hashing rate (and datasketch's), LSH index size, query latency of an article."""
     from factsift.bench.reuse_scale import run_scale
 
-    _print(run_scale(data or data_dir(), docs, seed, reference_sample=reference_sample), as_json)
+    result = run_scale(
+        data or data_dir(), docs, seed, reference_sample=reference_sample, store_docs=store_docs
+    )
+    _print(result, as_json)
 
 
 reuse_commands = (reuse_command, reuse_scale_command)

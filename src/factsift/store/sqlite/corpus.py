@@ -24,6 +24,8 @@ class SQLiteCorpusMixin:
     def add_documents(self, docs: Sequence[DocumentRecord]) -> int:
         """Insert documents not stored yet (by key or identical text); return how many."""
         added = 0
+        lsh_rows: list[tuple[int, int | None]] = []
+        fts_rows: list[tuple[int | None, str]] = []
         for doc in docs:
             exists = self.conn.execute(
                 "SELECT 1 FROM corpus_documents WHERE doc_key = ? OR content_hash = ? LIMIT 1",
@@ -54,15 +56,13 @@ class SQLiteCorpusMixin:
                     (doc_id, passage.seq, passage.start, passage.end, passage.signature),
                 )
                 pid = pcur.lastrowid
-                self.conn.executemany(
-                    "INSERT INTO corpus_lsh(band_key, passage_id) VALUES (?, ?)",
-                    [(key, pid) for key in passage.band_keys],
-                )
-                self.conn.execute(
-                    "INSERT INTO corpus_fts(rowid, text) VALUES (?, ?)",
-                    (pid, doc.text[passage.start : passage.end]),
-                )
+                lsh_rows.extend((key, pid) for key in passage.band_keys)
+                fts_rows.append((pid, doc.text[passage.start : passage.end]))
             added += 1
+        self.conn.executemany(
+            "INSERT INTO corpus_lsh(band_key, passage_id) VALUES (?, ?)", lsh_rows
+        )
+        self.conn.executemany("INSERT INTO corpus_fts(rowid, text) VALUES (?, ?)", fts_rows)
         return added
 
     def reuse_candidates(self, band_keys: Sequence[int], limit: int = 20) -> list[ReuseCandidate]:

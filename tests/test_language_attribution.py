@@ -161,3 +161,16 @@ def test_attribution_one_per_sentence_at_most() -> None:
     article = analyse(text)
     assert len(article.attributions) == 1
     assert article.attributions[0].sentence == 0
+
+
+def test_attribution_dateline_is_not_part_of_the_source() -> None:
+    text = "QUILLTOWN, Freedonia (AP) - Harbour officials said on Monday that the ferry was late."
+    source, kind, _cue = _one(text, "Harbour officials")
+    assert (source, kind) == ("Harbour officials", AttributionKind.ANONYMOUS)
+
+
+def test_attribution_title_before_a_name_is_a_named_person() -> None:
+    text = "Former harbour master Oskar Velmont testified that the crane was unsafe."
+    source, kind, _cue = _one(text, "crane")
+    assert kind is AttributionKind.NAMED_PERSON
+    assert source is not None and source.endswith("Oskar Velmont")

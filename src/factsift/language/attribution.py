@@ -42,6 +42,7 @@ LEAD_IN = re.compile(
 LEAD_IN_MAX_WORDS = 8
 CUT_DEPS = frozenset({"appos", "relcl", "advcl", "parataxis"})
 CUT_PUNCT = frozenset({",", "(", "—", "–", ";", ":"})
+DASHES = frozenset({"-", "–", "—"})
 QUOTE_MARKS = frozenset('"“”«»‘’')
 PRONOUN_WINDOW = 3  # sentences back to look for a name
 SPEAKER_WINDOW = 6  # sentences back to look for a source ("..." she said. "..." she said.)
@@ -370,6 +371,8 @@ class AttributionFinder:
         for i in range(start, head.i):
             if self._is_quoted(doc[i]) or doc[i].text in QUOTE_MARKS:
                 start = i + 1  # '..., "water in vapor form," NASA scientist X said'
+            elif doc[i].text in DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_:
+                start = i + 1  # "HONOLULU (AP) - NASA scientists said"
         while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1
         while end > start and (doc[end].is_punct or doc[end].is_space):

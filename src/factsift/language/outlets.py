@@ -37,7 +37,11 @@ OUTLET_NAMES: tuple[str, ...] = (
     "Politico", "Axios", "The Hill", "Vox", "BuzzFeed News", "HuffPost",
     "Huffington Post", "Business Insider", "The Daily Beast", "ProPublica",
     "The Intercept", "Mother Jones", "National Review", "The Federalist", "Daily Caller",
-    "Rolling Stone", "Breitbart", "Breitbart News", "The Gateway Pundit", "Infowars",
+    "Rolling Stone", "Variety", "Deadline", "The Verge", "TechCrunch", "Engadget",
+    "Ars Technica", "Gizmodo", "Mashable", "CNET", "ZDNet", "Fast Company",
+    "Vanity Fair", "Slate", "Quartz", "Vice News", "Newsmax", "One America News", "OAN",
+    "The Daily Wire", "Daily Kos", "Raw Story", "Breitbart", "Breitbart News",
+    "The Gateway Pundit", "Infowars",
     # fact-checkers
     "Snopes", "PolitiFact", "FactCheck.org", "Full Fact", "AFP Fact Check",
     "Reuters Fact Check", "Lead Stories", "Check Your Fact",

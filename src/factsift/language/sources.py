@@ -10,7 +10,8 @@ Checked in this order, first match wins:
 4. the head is a person noun with no name -> anonymous ("a US military official"), except
    a definite title, which identifies one person ("Iran's foreign minister");
 5. the head is an organisation noun or an ORG/GPE/NORP entity -> organisation;
-6. any other proper noun -> organisation ("WeWork"); the entity recogniser finds people.
+6. any other proper noun: two or three title-case words not ending like a company are a
+   person ("Eswar Prasad"), the rest an organisation ("WeWork").
 
 Anything else (a pronoun, "the attack") is not a source by itself; pronouns are resolved by
 the caller.
@@ -79,6 +80,11 @@ ORG_NOUNS = _with_plurals(
     "club", "federation", "alliance", "bureau", "service", "force", "command", "corporation",
     "hospital", "school", "charity", "manufacturer", "maker", "retailer", "operator",
 )  # fmt: skip
+ORG_WORDS = ORG_NOUNS | {
+    "inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "equities", "capital", "partners",
+    "holdings", "securities", "media", "labs", "systems", "technologies", "research",
+    "associates", "ventures", "group", "studios", "entertainment", "pharmaceuticals",
+}  # fmt: skip
 ORG_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC"})
 NAME_DEPS = frozenset({"compound", "appos", "npadvmod", "nmod"})  # "spokesman John Smith"
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
@@ -104,7 +110,8 @@ def phrase_kind(
     if proper and head.ent_type_ in ORG_ENTITIES:
         return AttributionKind.ORGANISATION  # "the Sioux Falls Argus Leader"
     if word in PERSON_NOUNS or word in PLURAL_PEOPLE or word in ROLE_TITLES:
-        if any(c.ent_type_ == "PERSON" and c.dep_ in NAME_DEPS for c in head.children):
+        named = any(c.ent_type_ == "PERSON" and c.dep_ in NAME_DEPS for c in head.children)
+        if named or phrase[-1].ent_type_ == "PERSON":  # "former ambassador Marie Roe"
             return AttributionKind.NAMED_PERSON
         if word in ROLE_TITLES and _is_definite(head):
             return AttributionKind.NAMED_PERSON
@@ -112,8 +119,22 @@ def phrase_kind(
     if word in ORG_NOUNS or head.ent_type_ in ORG_ENTITIES:
         return AttributionKind.ORGANISATION
     if proper:
-        return AttributionKind.ORGANISATION
+        return _unlabelled_name(phrase)
     return None
+
+
+def _unlabelled_name(phrase: Any) -> AttributionKind:
+    """A proper name the entity recogniser left alone: two or three title-case words that
+    do not end like a company ("Eswar Prasad") are a person, anything else an organisation
+    ("WeWork", "Kotak Institutional Equities")."""
+    names = [t for t in phrase if t.tag_ in ("NNP", "NNPS")]
+    person_like = (
+        2 <= len(names) <= 3
+        and len(names) == len(phrase)
+        and names[-1].lower_ not in ORG_WORDS
+        and all(t.text[:1].isupper() and not t.text.isupper() for t in names)
+    )
+    return AttributionKind.NAMED_PERSON if person_like else AttributionKind.ORGANISATION
 
 
 def _outlet_heads(head: Any, phrase: Any) -> bool:

@@ -68,3 +68,24 @@ def test_stage_long_text_in_chunks_keeps_offsets(monkeypatch: pytest.MonkeyPatch
     assert [a.sentence for a in article.attributions] == list(range(0, 24, 2))
     for entity in article.entities:
         assert text[entity.span.start : entity.span.end] == entity.text
+
+
+def test_stage_rules_handle_hostile_lines() -> None:
+    """Long runs of spaces and marks: no badge, box or furniture, and no regex blow-up
+    (these took minutes before the line-length limits)."""
+    from factsift.article import Metadata
+    from factsift.language.author_box import find_author_box
+    from factsift.language.badges import find_badges
+    from factsift.language.layout import furniture
+    from factsift.language.quotes import find_quotes
+
+    for text in (
+        "Verified by a" + " " * 50_000 + "b\n",
+        "© 2024 a" + " " * 50_000 + "b\n",
+        "By A" + ", " * 30_000,
+        '"' * 100_001,
+    ):
+        assert find_badges(text) == []
+        assert find_author_box(text) is None
+        assert [r.part for r in furniture(text, Metadata())] in ([], ["headline"])
+        find_quotes(text)

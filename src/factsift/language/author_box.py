@@ -30,6 +30,8 @@ IS_A_WRITER = re.compile(
     r"(?=\s*[.,;]|\s+(?:and|who|where|based|covering|since)\b|\s*$)"
 )
 TAIL_PARAGRAPHS = 3
+MAX_LINE_CHARS = 200
+MAX_PARAGRAPH_CHARS = 1000
 
 
 @dataclass(slots=True)
@@ -45,6 +47,8 @@ def find_author_box(text: str) -> AuthorBoxMatch | None:
     """The author box in ``text``, or None."""
     lines = [(o, line) for o, line in lines_of(text) if line.strip()]
     for i, (offset, line) in enumerate(lines):
+        if len(line) > MAX_LINE_CHARS:
+            continue
         match = ABOUT.match(line.strip())
         if match is None:
             continue
@@ -79,6 +83,8 @@ def _count(raw: str | None) -> int | None:
 def _writer_box(text: str, tail: list[tuple[int, str]]) -> AuthorBoxMatch | None:
     for offset, line in tail:
         stripped = line.strip()
+        if len(stripped) > MAX_PARAGRAPH_CHARS:
+            continue
         match = IS_A_WRITER.match(stripped)
         if match is None:
             continue

@@ -43,13 +43,18 @@ _SMALL_WORDS = frozenset(
     }
 )  # fmt: skip
 MAX_NAME_WORDS = 10
+MAX_BADGE_CHARS = 160
+MAX_LINE_CHARS = 400
 
 
 def _segments(text: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of each stripped segment of each line."""
     for offset, line in lines_of(text):
+        if len(line) > MAX_LINE_CHARS:
+            continue  # no badge line is this long; skipping bounds the regex work
         position = 0
-        for piece in _SEGMENT_SPLIT.split(line):
+        pieces = _SEGMENT_SPLIT.split(line) if any(c in line for c in "|•·") else [line]
+        for piece in pieces:
             at = line.find(piece, position)
             position = at + len(piece)
             stripped = piece.strip()
@@ -73,6 +78,8 @@ def find_badges(text: str) -> list[Badge]:
     """Every self-applied badge in ``text``, in order."""
     badges: list[Badge] = []
     for offset, segment in _segments(text):
+        if len(segment) > MAX_BADGE_CHARS:
+            continue  # a label is short; this also bounds the regex work on hostile input
         span = Span(offset, offset + len(segment))
         match = BADGE_BY.match(segment)
         if match is not None:

@@ -24,6 +24,8 @@ writing switches back to the reporter's voice without saying so.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from factsift.article import Attribution, AttributionKind, Sentence
@@ -31,6 +33,7 @@ from factsift.language.attribution import Found
 from factsift.language.quotes import RawQuote
 
 SHORT_LINE_WORDS = 12
+_SPACES = re.compile(r"\s*")
 EXCERPTED = frozenset({AttributionKind.NEWS_OUTLET, AttributionKind.DOCUMENT})
 _FINAL = tuple('.!?:;"”’)…')
 
@@ -55,9 +58,14 @@ def lead_in_blocks(
     """For each sentence inside a lead-in block, the index of the lead-in sentence."""
     carried: dict[int, int] = {}
     leads = sorted(i for i, f in found.items() if f.lead_in)
+    starts = [s.span.start for s in sentences]
+    by_start = {q.start: q for q in quotes}
+    first_in: dict[int, RawQuote] = {}  # the first quotation of each paragraph
+    for quote in reversed(quotes):
+        first_in[quote.paragraph] = quote
     for lead in leads:
         colon = found[lead].cue_span.end
-        last = _quote_after(text, colon, quotes, sentences)
+        last = _quote_after(text, colon, by_start, first_in, starts)
         line_end = text.find("\n", colon)
         line_end = len(text) if line_end < 0 else line_end
         runs_on = found[lead].kind in EXCERPTED or not text[colon:line_end].strip()
@@ -77,22 +85,22 @@ def lead_in_blocks(
 
 
 def _quote_after(
-    text: str, offset: int, quotes: Sequence[RawQuote], sentences: Sequence[Sentence]
+    text: str,
+    offset: int,
+    by_start: Mapping[int, RawQuote],
+    first_in: Mapping[int, RawQuote],
+    starts: Sequence[int],
 ) -> int | None:
     """The last sentence of a quotation that opens right after ``offset``, if any."""
-    rest = text[offset:]
-    start = offset + len(rest) - len(rest.lstrip())
-    for quote in quotes:
-        if quote.start == start:
-            end = quote.end
-            while not quote.closed:
-                later = [q for q in quotes if q.paragraph == quote.paragraph + 1]
-                if not later:
-                    break
-                quote = later[0]
-                end = quote.end
-            return max((i for i, s in enumerate(sentences) if s.span.start < end), default=None)
-    return None
+    spaces = _SPACES.match(text, offset)
+    quote = by_start.get(spaces.end() if spaces else offset)
+    if quote is None:
+        return None
+    end = quote.end
+    while not quote.closed and quote.paragraph + 1 in first_in:
+        quote = first_in[quote.paragraph + 1]  # the quotation runs on into the next paragraph
+        end = quote.end
+    return bisect_left(starts, end) - 1
 
 
 def resolve(

@@ -25,6 +25,7 @@ BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^\n]*)$")
 BYLINE_MAX_WORDS = 15
 COPYRIGHT = re.compile(r"©|\(c\)|&copy;|\bCopyright\b", re.I)
 COPYRIGHT_MAX_WORDS = 20
+MAX_LINE_CHARS = 300
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 
 
@@ -50,6 +51,8 @@ def furniture(text: str, meta: Metadata) -> list[Region]:
     spans = _line_spans(text)
     headline = _headline_text(text, meta, spans)
     for span in spans:
+        if span.end - span.start > MAX_LINE_CHARS:
+            continue  # furniture lines are short; long ones are body text
         line = text[span.start : span.end]
         words = len(line.split())
         if BYLINE.match(line) and words <= BYLINE_MAX_WORDS:

@@ -42,3 +42,8 @@ def test_publishers_byline_copyright_author_box_and_site_name() -> None:
 def test_publishers_staff_byline_and_picture_credit() -> None:
     text = "By Quay News Staff\n\nThe ferry was late on Monday.\n© Jane Roe\n"
     assert _names(text) == [("Quay News", "byline")]
+
+
+def test_publishers_copyright_by_form() -> None:
+    text = "The ferry was late on Monday.\nCopyright 2016 by Quay Free Press\n"
+    assert _names(text) == [("Quay Free Press", "copyright")]

@@ -55,7 +55,6 @@ SOURCE_KINDS_FOR_FINDINGS = frozenset(
         AttributionKind.ANONYMOUS,
     }
 )
-ROOT_LIKE = frozenset({"ROOT"})
 
 
 @dataclass(slots=True)
@@ -201,7 +200,7 @@ class AttributionFinder:
         objects = [c for c in to.children if c.dep_ == "pobj"]
         if objects:
             head = objects[0]
-            phrase = doc[head.left_edge.i : head.right_edge.i + 1]
+            phrase = self._phrase(head)
         else:
             end = to.i + 1
             while end < token.sent.end and not doc[end].is_punct:

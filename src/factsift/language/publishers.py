@@ -38,6 +38,7 @@ _ROLE_WORDS = re.compile(
 )
 _COPYRIGHT_NAME = re.compile(
     r"(?:Copyright\s*)?(?:©|\(c\)|&copy;|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?:by:?\s+)?"
     r"(?P<name>[^\n|©]+?)\s*(?:[.,|]\s*|\s+)?(?:All\s+[Rr]ights\s+[Rr]eserved.*)?$",
     re.I,
 )

@@ -73,3 +73,16 @@ def test_sentences_empty_text_has_none() -> None:
     assert article.sentences == []
     assert article.attributions == []
     assert article.entities == []
+
+
+def test_sentences_headline_from_meta_title_and_its_repeat() -> None:
+    from factsift.article import Metadata
+
+    text = "Ferry Late Again.\n\nThe ferry was late.\n\nFerry Late Again."
+    article = analyse(text, Metadata(title="Ferry Late Again."))
+    assert [s.part for s in article.sentences] == ["headline", "body", "headline"]
+
+
+def test_sentences_first_line_of_two_sentences_is_body() -> None:
+    article = analyse("The ferry was late. Nobody knew why\nThe crew was tired.")
+    assert {s.part for s in article.sentences} == {"body"}

@@ -47,3 +47,8 @@ def test_publishers_staff_byline_and_picture_credit() -> None:
 def test_publishers_copyright_by_form() -> None:
     text = "The ferry was late on Monday.\nCopyright 2016 by Quay Free Press\n"
     assert _names(text) == [("Quay Free Press", "copyright")]
+
+
+def test_publishers_staff_line_without_by() -> None:
+    text = "Quay News Staff\n\nThe ferry was late on Monday.\n"
+    assert _names(text) == [("Quay News", "byline")]

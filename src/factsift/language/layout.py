@@ -4,7 +4,8 @@
   neither, the first line when it is short (at most 25 words), holds one sentence and does
   not end with a period, comma, colon or semicolon (before closing quotes), and any later
   line repeating it (pages often repeat the title).
-- Byline: a line starting "By " followed by a capitalised name, at most 15 words.
+- Byline: a line starting "By " followed by a capitalised name, at most 15 words, or a
+  line naming a staff ("Quay News Staff", "The Herald Newsroom").
 - Copyright: a line of at most 20 words with "©", "(c)" or "Copyright".
 
 ``sentence_parts`` then labels each sentence with the region it lies in.
@@ -23,6 +24,9 @@ from factsift.language.sentences import lines_of
 HEADLINE_MAX_WORDS = 25
 BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^\n]*)$")
 BYLINE_MAX_WORDS = 15
+STAFF_LINE = re.compile(
+    r"^(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}\s+(?:Staff|Newsroom|News\s+Desk)$"
+)
 COPYRIGHT = re.compile(r"©|\(c\)|&copy;|\bCopyright\b", re.I)
 COPYRIGHT_MAX_WORDS = 20
 MAX_LINE_CHARS = 300
@@ -55,7 +59,7 @@ def furniture(text: str, meta: Metadata) -> list[Region]:
             continue  # furniture lines are short; long ones are body text
         line = text[span.start : span.end]
         words = len(line.split())
-        if BYLINE.match(line) and words <= BYLINE_MAX_WORDS:
+        if (BYLINE.match(line) and words <= BYLINE_MAX_WORDS) or STAFF_LINE.match(line):
             regions.append(Region(span, "byline"))
         elif headline is not None and line.casefold() == headline:
             regions.append(Region(span, "headline"))

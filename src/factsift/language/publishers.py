@@ -6,7 +6,8 @@ Only listed here, with where they were found and their spans; the publisher stag
   "Editors" ("Fact checked by The People's Voice Community" -> "The People's Voice");
   a badge naming "our community" or a reader group names no one;
 - byline: the outlet after the author's name ("By Jane Roe, The Daily Planet",
-  "By Jane Roe for The Daily Planet") or a staff byline ("By Reuters Staff");
+  "By Jane Roe for The Daily Planet") or a staff byline ("By Reuters Staff", a line
+  "Quay News Staff");
 - copyright: "© 2024 The Daily Planet. All rights reserved." (a notice needs the word
   "Copyright", a year or "rights reserved"; a bare "© Reuters" is a picture credit);
 - author_box: "Jane Roe is a writer for The Daily Planet";
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 
 from factsift.article import Badge, Metadata, PublisherCandidate, Span
 from factsift.language.author_box import AuthorBoxMatch
-from factsift.language.layout import BYLINE, COPYRIGHT, Region
+from factsift.language.layout import BYLINE, COPYRIGHT, STAFF_LINE, Region
 
 _SUFFIX = re.compile(
     r"(?:\s+(?:Community|Team|Staff|Editors|Editorial(?:\s+(?:Team|Board|Staff))?|Desk|"
@@ -94,7 +95,7 @@ def publisher_candidates(
 def _byline(text: str, start: int, line: str) -> PublisherCandidate | None:
     match = BYLINE.match(line)
     if match is None:
-        return None
+        return _candidate(text, start, line, "byline") if STAFF_LINE.match(line) else None
     who = match.group("who")
     site = _BYLINE_SITE.search(who)
     if site is not None and not _ROLE_WORDS.search(site.group("site")):

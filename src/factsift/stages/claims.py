@@ -10,6 +10,8 @@ from factsift.article import Article, Claim, Span
 Scorer = Callable[[Sequence[str]], list[float]]
 
 MIN_WORDS = 6
+# Sentence parts (set by the language layer) that can hold claims; the rest is page furniture.
+CLAIM_PARTS = frozenset({"body", "headline"})
 # Sentences the heuristic scorer keeps: an assertion with a name, a number or a source.
 HEURISTIC_THRESHOLD = 0.5
 _WORD = re.compile(r"\w+")
@@ -64,6 +66,7 @@ class ClaimsStage:
             i
             for i, s in enumerate(article.sentences)
             if len(_WORD.findall(s.text)) >= MIN_WORDS
+            and s.part in CLAIM_PARTS
             and not any(span.overlaps(s.span) for span in furniture)
         ]
         if self.scorer is not None:

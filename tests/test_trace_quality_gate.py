@@ -32,3 +32,38 @@ def test_trace_quality_gate_clough_stevenson(data_dir: Path) -> None:
     assert result["answers"] == 95
     assert result["accuracy_plagiarised_vs_not_cv"] >= MIN_CLOUGH_BINARY, result
     assert result["accuracy_4class_cv"] >= MIN_CLOUGH_4CLASS, result
+
+
+@pytest.mark.data
+def test_trace_bench_cli_reuse_and_scale_print_json(data_dir: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from factsift.cli.main import cli
+
+    runner = CliRunner()
+    args = ["--data", str(data_dir), "--texts", "200", "--json"]
+    result = runner.invoke(
+        cli, ["bench", "reuse", "--cases", "3", "--distractors", "10", "--no-clough", *args]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["articles"] == 3 and 0.0 <= figures["plagdet"] <= 1.0
+    result = runner.invoke(
+        cli,
+        [
+            "bench",
+            "reuse-scale",
+            "--docs",
+            "300",
+            "--store-docs",
+            "50",
+            "--reference-sample",
+            "20",
+            *args,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    scale = json.loads(result.output)
+    assert scale["docs"] == 300 and scale["store_docs"] == 50 and scale["query_ms_median"] > 0

@@ -101,10 +101,11 @@ def run_scale(
     reference_sample: int = 2000,
     queries: int = 50,
     store_docs: int = 0,
+    politifact: int = 3000,
 ) -> dict[str, Any]:
     if docs < 1:
         raise BenchmarkError(f"--docs must be at least 1, not {docs}.")
-    texts = load_texts(data_root)
+    texts = load_texts(data_root, politifact_limit=politifact)
     rng = random.Random(seed)
     rng.shuffle(texts)
     query_texts = [t.text for t in texts[:queries]]

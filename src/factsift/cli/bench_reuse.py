@@ -80,6 +80,13 @@ def reuse_command(
     help="Also import this many documents into a temporary SQLite store and time its query.",
 )
 @click.option(
+    "--texts",
+    "politifact",
+    default=3000,
+    show_default=True,
+    help="PolitiFact texts read for sentences (with FakeNewsNet and FakeNewsCorpus).",
+)
+@click.option(
     "--reference-sample",
     default=2000,
     show_default=True,
@@ -93,13 +100,24 @@ def reuse_command(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def reuse_scale_command(
-    docs: int, seed: int, store_docs: int, reference_sample: int, data: Path | None, as_json: bool
+    docs: int,
+    seed: int,
+    store_docs: int,
+    politifact: int,
+    reference_sample: int,
+    data: Path | None,
+    as_json: bool,
 ) -> None:
     """MinHash hashing rate (and datasketch's), LSH index size, query latency of an article."""
     from factsift.bench.reuse_scale import run_scale
 
     result = run_scale(
-        data or data_dir(), docs, seed, reference_sample=reference_sample, store_docs=store_docs
+        data or data_dir(),
+        docs,
+        seed,
+        reference_sample=reference_sample,
+        store_docs=store_docs,
+        politifact=politifact,
     )
     _print(result, as_json)
 

@@ -208,3 +208,12 @@ def test_corpus_cli_unknown_format_is_one_line_error(
     assert exit_info.value.code == 5
     err = capsys.readouterr().err.strip()
     assert err.startswith("factsift: error:") and "--format" in err and "\n" not in err
+
+
+def test_corpus_import_gzipped_jsonl(store: KnowledgeStore, tmp_path: Path) -> None:
+    import gzip
+
+    plain = _jsonl(tmp_path / "c.jsonl", 3)
+    packed = tmp_path / "c.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    assert import_corpus(store, packed).added == 3

@@ -8,12 +8,13 @@ A record is a dict with ``text`` and, when known, ``url``, ``title``, ``date``,
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from factsift.errors import ImportDataError
 
@@ -33,10 +34,11 @@ def _clean(value: Any) -> str | None:
 
 
 def read_jsonl(path: Path, on_bytes: Progress | None = None) -> Iterator[Record | None]:
-    with path.open("rb") as handle:
+    with path.open("rb") as raw_file:
+        handle: IO[bytes] = gzip.open(raw_file) if path.name.endswith(".gz") else raw_file
         for number, raw in enumerate(handle, start=1):
             if on_bytes is not None:
-                on_bytes(handle.tell())
+                on_bytes(raw_file.tell())  # compressed bytes for .gz, as the bar's total
             if not raw.strip():
                 yield None
                 continue

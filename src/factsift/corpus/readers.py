@@ -13,8 +13,9 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from factsift.errors import ImportDataError
 
@@ -33,9 +34,14 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
+def _gunzipped(raw: IO[bytes], path: Path) -> AbstractContextManager[IO[bytes]]:
+    if path.name.endswith(".gz"):
+        return cast(AbstractContextManager[IO[bytes]], gzip.GzipFile(fileobj=raw))
+    return nullcontext(raw)
+
+
 def read_jsonl(path: Path, on_bytes: Progress | None = None) -> Iterator[Record | None]:
-    with path.open("rb") as raw_file:
-        handle: IO[bytes] = gzip.open(raw_file) if path.name.endswith(".gz") else raw_file
+    with path.open("rb") as raw_file, _gunzipped(raw_file, path) as handle:
         for number, raw in enumerate(handle, start=1):
             if on_bytes is not None:
                 on_bytes(raw_file.tell())  # compressed bytes for .gz, as the bar's total

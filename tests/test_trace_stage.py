@@ -192,3 +192,18 @@ def test_trace_stage_detects_paraphrased_sentences(corpus_store: KnowledgeStore)
         ("paraphrase", ORIGINAL_URL, [len(copied) + 2, len(text)]),
     ]
     assert section["unsourced"] == []
+
+
+def test_trace_stage_without_embedding_model_says_paraphrase_is_off(
+    corpus_store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factsift.embed
+
+    def missing() -> None:
+        raise factsift.embed.ModelMissingError("The model package 'x' is not installed.")
+
+    monkeypatch.setattr(factsift.embed, "default_embedder", missing)
+    article = TraceStage(corpus_store)(_article(COPY, COPY_TITLE, COPY_URL))
+    section = article.extras["trace"]
+    assert section["status"] == "copied"  # lexical tracing still works
+    assert section["note"].startswith("Paraphrase detection is off")

@@ -7,10 +7,14 @@ with and no finding claims copying.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
 from factsift.article import Article, Cite, Finding, Span
 from factsift.corpus.model import StoredDocument
 from factsift.store.base import KnowledgeStore
-from factsift.trace.paraphrase import Encoder
 from factsift.trace.tracer import TraceResult, section, trace_text
 
 
@@ -25,6 +29,22 @@ _HOW = {
 }
 
 
+class _LazyEncoder:
+    """Loads the packaged MiniLM on the first paraphrase check (most articles need none)."""
+
+    def __init__(self) -> None:
+        self.note: str | None = None  # why paraphrase detection is off, when it is
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> npt.NDArray[np.float32]:
+        from factsift.embed import DIM, ModelMissingError, default_embedder
+
+        try:
+            return default_embedder().encode(texts, batch_size)
+        except ModelMissingError as exc:
+            self.note = f"Paraphrase detection is off: {exc}"
+            return np.zeros((len(texts), DIM), dtype=np.float32)  # matches nothing
+
+
 class TraceStage:
     name = "trace"
     requires = ("sentences", "quotes")
@@ -32,23 +52,12 @@ class TraceStage:
 
     def __init__(self, store: KnowledgeStore | None, *, paraphrase: bool = True) -> None:
         self.store = store
-        self.paraphrase = paraphrase
-        self.note: str | None = None  # why paraphrase detection is off, when it is
-
-    def _encoder(self) -> Encoder | None:
-        if not self.paraphrase:
-            return None
-        from factsift.embed import ModelMissingError, default_embedder
-
-        try:
-            return default_embedder()
-        except ModelMissingError as exc:
-            self.note = f"Paraphrase detection is off: {exc}"
-            return None
+        self.encoder = _LazyEncoder() if paraphrase else None
 
     def __call__(self, article: Article) -> Article:
         meta = article.meta
         quotes = [(q.span.start, q.span.end, q.text) for q in article.quotes]
+        headline = meta.headline_span
         result = trace_text(
             self.store,
             article.text,
@@ -56,16 +65,12 @@ class TraceStage:
             url=meta.url or article.source.final_url,
             date=meta.date,
             quotes=quotes,
-            encoder=self._encoder()
-            if self.store is not None and self.store.corpus_size()
-            else None,
-            headline_span=(meta.headline_span.start, meta.headline_span.end)
-            if meta.headline_span
-            else None,
+            encoder=self.encoder,
+            headline_span=(headline.start, headline.end) if headline else None,
         )
         article.extras["trace"] = section(result, article.text)
-        if self.note:
-            article.extras["trace"]["note"] = self.note
+        if self.encoder is not None and self.encoder.note:
+            article.extras["trace"]["note"] = self.encoder.note
         article.findings.extend(_findings(article, result))
         return article
 

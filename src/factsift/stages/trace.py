@@ -102,8 +102,9 @@ def _findings(article: Article, result: TraceResult) -> list[Finding]:
                 Finding(
                     kind="unsourced_text",
                     summary=(
-                        "This text is not in the source the rest was copied from, nor in any "
-                        "other reference document: it was added."
+                        "This text is not in the document the rest was copied from, and was not "
+                        "found elsewhere in the reference corpus: it was added, or its source "
+                        "is not in the corpus."
                     ),
                     cites=[
                         Cite("article", "added text", span=Span(start, end)),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -30,8 +29,6 @@ MIN_WORDS = 12
 MIN_SEEDS = 4
 MAX_OCCURRENCES = 8  # n-grams more frequent than this in the source are not seeds
 MIN_DENSITY = 0.4  # share of a fragment's article words inside shared n-grams
-
-_PUNCT = re.compile(r"\s+")
 
 
 @dataclass(slots=True)

@@ -21,6 +21,8 @@ FEATURES = (
     "inv_rank_dense",  # 1/(1+rank) in the dense list, 0 if absent
     "claim_covered",  # share of the claim's tokens found in the query
     "query_covered",  # share of the query's tokens found in the claim and title
+    "bm25_body_rel",  # BM25 on the start of the fact-check's article / best of this query
+    "inv_rank_body",  # 1/(1+rank) in the article-text BM25 list, 0 if absent
     "date_known",  # 1 when both the query's and the fact-check's dates are known
     "date_near_30",  # exp(-|days apart| / 30), 0 when a date is unknown
     "date_near_365",  # exp(-|days apart| / 365), 0 when a date is unknown
@@ -38,6 +40,8 @@ class Candidate:
     rank_dense: int | None = None
     claim_covered: float = 0.0
     query_covered: float = 0.0
+    bm25_body: float = 0.0
+    rank_body: int | None = None
     days_apart: float | None = None  # query date minus fact-check date, when both known
 
     @property
@@ -51,6 +55,7 @@ def feature_rows(candidates: list[Candidate]) -> list[list[float]]:
         return []
     best_bm25 = max(c.bm25 for c in candidates) or 1.0
     best_claim = max(c.bm25_claim for c in candidates) or 1.0
+    best_body = max(c.bm25_body for c in candidates) or 1.0
     cos_sorted = sorted((c.cos_max for c in candidates), reverse=True)
     rows = []
     for c in candidates:
@@ -69,6 +74,8 @@ def feature_rows(candidates: list[Candidate]) -> list[list[float]]:
                 0.0 if c.rank_dense is None else 1.0 / (1 + c.rank_dense),
                 c.claim_covered,
                 c.query_covered,
+                c.bm25_body / best_body,
+                0.0 if c.rank_body is None else 1.0 / (1 + c.rank_body),
                 0.0 if c.days_apart is None else 1.0,
                 0.0 if c.days_apart is None else math.exp(-abs(c.days_apart) / 30),
                 0.0 if c.days_apart is None else math.exp(-abs(c.days_apart) / 365),

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from factsift.store.base import KnowledgeStore
 
 FIRST_STAGE = 30
+BODY_CHARS = 1500  # of a fact-check's article text, indexed for BM25
 Matrix = npt.NDArray[np.float32]
 
 
@@ -48,6 +49,7 @@ class Doc:
     title: str | None = None
     summary: str | None = None
     date: str | None = None  # ISO date of the fact-check (review, else claim)
+    body: str | None = None  # the start of the fact-check's article, when known
 
 
 class ClaimMatcher:
@@ -72,6 +74,9 @@ class ClaimMatcher:
         self.days = np.asarray([_day(d.date) for d in docs], dtype=np.float64)  # NaN: unknown
         self.bm25 = BM25Index(full)
         self.bm25_claim = BM25Index(self.claim_tokens)
+        # Fact-check articles quote the checked words (a debate line, a post) near the top.
+        bodies = [tokens(d.body[:BODY_CHARS]) if d.body else [] for d in docs]
+        self.bm25_body = BM25Index(bodies) if any(bodies) else None
         self.claim_vecs = np.ascontiguousarray(claim_vecs, dtype=np.float32)
         self.title_vecs = (
             None if title_vecs is None else np.ascontiguousarray(title_vecs, dtype=np.float32)
@@ -89,7 +94,7 @@ class ClaimMatcher:
     ) -> ClaimMatcher:
         """A matcher over records (vectors from the cache or the model)."""
         docs = [
-            Doc(r.id if r.id is not None else i, r.claim, r.title, r.summary, r.date)
+            Doc(r.id if r.id is not None else i, r.claim, r.title, r.summary, r.date, r.body)
             for i, r in enumerate(records)
         ]
         return cls.from_docs(docs, reranker)
@@ -107,7 +112,7 @@ class ClaimMatcher:
     def from_store(cls, store: KnowledgeStore) -> ClaimMatcher:
         """A matcher over every fact-check in the store, using its stored vectors."""
         rows = list(store.iter_factcheck_index_rows(MODEL_NAME))  # type: ignore[attr-defined]
-        docs = [Doc(r[0], r[2], r[3], r[4], r[7]) for r in rows]
+        docs = [Doc(r[0], r[2], r[3], r[4], r[7], r[8]) for r in rows]
         claim_vecs = np.zeros((len(rows), DIM), dtype=np.float32)
         title_vecs = np.zeros((len(rows), DIM), dtype=np.float32)
         missing = []
@@ -142,6 +147,12 @@ class ClaimMatcher:
         d_idx, _ = top_k(cos, self.first_stage)
         for rank, i in enumerate(d_idx.tolist()):
             found.setdefault(i, Candidate(i)).rank_dense = rank
+        body_scores = None
+        if self.bm25_body is not None:
+            body_scores = self.bm25_body.scores(q_tokens)
+            b_idx, _ = top_k(body_scores, self.first_stage)
+            for rank, i in enumerate(b_idx.tolist()):
+                found.setdefault(i, Candidate(i)).rank_body = rank
         order = np.fromiter(found, dtype=np.int64, count=len(found))
         if len(order) == 0:
             return []
@@ -154,6 +165,8 @@ class ClaimMatcher:
             if bm25_all is not None:
                 c.bm25 = float(bm25_all[j])
             c.bm25_claim = float(claim_scores[j])
+            if body_scores is not None:
+                c.bm25_body = float(body_scores[i])
             c.cos_claim = float(cos_claim[i])
             if self.title_vecs is not None:
                 c.cos_title = float(self.title_vecs[i] @ query_vec)

@@ -19,6 +19,7 @@ from factsift.store.base import KnowledgeStore
 
 TOP_K = 3
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_QUOTES = re.compile(r"[\"'“”‘’`]")
 
 
 def _as_date(text: str | None) -> date | None:
@@ -144,11 +145,11 @@ class FactChecksStage:
 
 
 def _distinct(matches: list[FactCheckMatch]) -> list[FactCheckMatch]:
-    """Drop repeats of the same fact-check imported from two sets (same claim text)."""
+    """Drop repeats of one fact-check imported twice (same claim up to quotes and case)."""
     seen: set[str] = set()
     out = []
     for match in matches:
-        key = " ".join(match.factcheck.claim.lower().split())
+        key = _QUOTES.sub("", " ".join(match.factcheck.claim.lower().split()))
         if key not in seen:
             seen.add(key)
             out.append(match)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from factsift.factchecks.matching import BODY_CHARS
 from factsift.factchecks.models import FactCheck, FactCheckMatch
 from factsift.factchecks.verdicts import Verdict
 
@@ -105,18 +106,28 @@ class SQLiteFactChecksMixin:
     def iter_factcheck_index_rows(
         self, model: str
     ) -> Iterator[
-        tuple[int, str, str, str | None, str | None, bytes | None, bytes | None, str | None]
+        tuple[
+            int,
+            str,
+            str,
+            str | None,
+            str | None,
+            bytes | None,
+            bytes | None,
+            str | None,
+            str | None,
+        ]
     ]:
-        """(id, key, claim, title, summary, claim_vec, title_vec, date) for the matcher."""
+        """(id, key, claim, title, summary, claim_vec, title_vec, date, body start)."""
         cursor = self.conn.execute(
             "SELECT f.id, f.key, f.claim, f.title, f.summary, v.claim_vec, v.title_vec, "
-            "coalesce(f.review_date, f.claim_date) "
+            "coalesce(f.review_date, f.claim_date), substr(f.body, 1, ?) "
             "FROM factchecks f LEFT JOIN factcheck_vectors v "
             "ON v.factcheck_id = f.id AND v.model = ? ORDER BY f.id",
-            (model,),
+            (BODY_CHARS, model),
         )
         for row in cursor:
-            yield (int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+            yield (int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8])
 
     def _factcheck_version(self) -> tuple[int, int, int]:
         row = self.conn.execute(

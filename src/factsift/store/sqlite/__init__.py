@@ -20,10 +20,16 @@ class SQLiteStore(
 
     def stats(self) -> dict[str, int]:
         rows = self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != 'schema_migrations' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' ORDER BY name"
         ).fetchall()
-        return {row[0]: self.count(row[0]) for row in rows}
+        virtual = [r[0] for r in rows if (r[1] or "").upper().startswith("CREATE VIRTUAL")]
+        # A full-text index keeps shadow tables named "<index>_<part>": not the user's data.
+        return {
+            name: self.count(name)
+            for name, _sql in rows
+            if name not in virtual and not any(name.startswith(v + "_") for v in virtual)
+        }
 
 
 __all__ = ["SQLiteStore"]

@@ -24,6 +24,19 @@ from factsift.report.common import (
     span_bounds,
 )
 from factsift.report.html_generic import esc, link, render_value
+from factsift.report.html_trace import SECTION as TRACE_SECTION
+from factsift.report.html_trace import accepts as trace_accepts
+from factsift.report.html_trace import trace_section
+
+# Sections with a renderer of their own (given the whole report), used when the section
+# has the shape it reads: name -> (accepts, render). Every other section is generic.
+DEDICATED_SECTIONS = {TRACE_SECTION: (trace_accepts, trace_section)}
+
+
+def _dedicated(name: str, value: object) -> bool:
+    entry = DEDICATED_SECTIONS.get(name)
+    return entry is not None and entry[0](value)
+
 
 QUOTE_CHARS = 160
 
@@ -198,12 +211,13 @@ def _generic_sections(data: Mapping[str, Any]) -> str:
         f'<section class="generic"><h3>{esc(kind_title(str(name)))}</h3>'
         f"{render_value(value)}</section>"
         for name, value in sections.items()
+        if not _dedicated(str(name), value)
     ]
     return _section("sections", "More from the checks", "".join(parts)) if parts else ""
 
 
 def body_sections(data: Mapping[str, Any]) -> str:
-    """Publisher, badges, author box, findings and the generic sections, in that order."""
+    """Publisher, badges, author box, findings, dedicated and generic sections, in order."""
     return "\n".join(
         part
         for part in (
@@ -211,6 +225,7 @@ def body_sections(data: Mapping[str, Any]) -> str:
             _badges(data),
             _author_box(data),
             _findings(data),
+            *(render(data) for _, render in DEDICATED_SECTIONS.values()),
             _generic_sections(data),
         )
         if part

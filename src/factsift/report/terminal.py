@@ -35,9 +35,16 @@ from factsift.report.common import (
     span_bounds,
 )
 from factsift.report.terminal_generic import render_value
+from factsift.report.terminal_trace import SECTION as TRACE_SECTION
+from factsift.report.terminal_trace import accepts as trace_accepts
+from factsift.report.terminal_trace import render_trace
 
 if TYPE_CHECKING:
     from factsift.report.model import Report
+
+# Sections with a renderer of their own (given the whole report), used when the section
+# has the shape it reads: name -> (accepts, render). Every other section is generic.
+DEDICATED_SECTIONS = {TRACE_SECTION: (trace_accepts, render_trace)}
 
 QUOTE_CHARS = 110  # longest article excerpt quoted after a citation
 
@@ -87,9 +94,16 @@ def _parts(data: Mapping[str, Any]) -> Iterator[RenderableType]:
     yield Text(anonymous_share_sentence(as_dict(data.get("anonymous_share"))))
     yield _findings(as_list(data.get("findings")), text)
     sections = as_dict(data.get("sections"))
-    if sections:
+    dedicated = {
+        name: render
+        for name, (accepts, render) in DEDICATED_SECTIONS.items()
+        if accepts(sections.get(name))
+    }
+    yield from (render(data) for render in dedicated.values())
+    generic = {k: v for k, v in sections.items() if k not in dedicated}
+    if generic:
         yield Rule(Text("Sections"), align="left")
-        for name, value in sections.items():
+        for name, value in generic.items():
             yield render_value(name, value)
     yield _footer(data)
 

@@ -110,6 +110,9 @@ def test_report_trace_html_shows_share_origin_and_passages_in_two_columns(
     similarity = section["passages"][0]["similarity"]
     assert "near-verbatim" in head and f"similarity {similarity:.2f}" in head
     assert first.xpath(".//p[@class='trace-from']//a/@href") == [ORIGINAL_URL]
+    (target,) = first.xpath(".//p[@class='trace-head']/a[@class='back']/@href")
+    (mark,) = doc.xpath(f"//div[@class='text']//*[@id='{target[1:]}']/..")
+    assert "cited-copied_passage" in mark.get("class")
     (source,) = first.xpath(".//div[contains(@class, 'trace-source')]/p[@class='trace-text']")
     (copied,) = first.xpath(".//div[contains(@class, 'trace-article')]/p[@class='trace-text']")
     # The words the copy changed: struck through on the source side, marked on the article's.
@@ -209,3 +212,62 @@ def test_report_trace_terminal_cannot_be_restyled_by_the_corpus(
     assert "\x1b]0" not in out and "\x07" not in out
     assert "[bold red]x[/] Gazette" in out  # shown as text, not read as markup
     assert HOSTILE_SOURCE_WORDS in out and HOSTILE_ARTICLE_WORDS in out
+
+
+def _doc(title: str, url: str | None) -> dict[str, Any]:
+    return {"id": 1, "title": title, "publisher": None, "date": None, "url": url, "label": title}
+
+
+def test_report_trace_html_also_in_later_documents_and_unfound_quote() -> None:
+    text = "Quoted words here and a copied passage of the text."
+    section = {
+        "status": "copied",
+        "summary": "Some of it was copied.",
+        "passages": [
+            {
+                "article_span": [0, len(text)],
+                "kind": "verbatim",
+                "similarity": 1.0,
+                "source": _doc("First", "https://first.test/a"),
+                "source_text": text,
+                "diff": [["equal", text]],
+                "also_in": [
+                    _doc("Mirror", "https://mirror.test/b"),
+                    _doc("Bad", "data:text/html,x"),
+                ],
+            }
+        ],
+        "quotes": [{"span": [0, 12], "text": "Quoted words", "first_appearance": None}],
+        "later_documents": [_doc("Later", "https://later.test/c")],
+        "note": "Paraphrase detection is off: no model.",
+    }
+    data = {"article": {"text": text}, "sections": {"trace": section}}
+    (trace,) = lxml.html.fromstring(Report(data).to_html()).xpath("//section[@id='trace']")
+    (also,) = trace.xpath(".//p[@class='trace-also']")
+    assert also.xpath(".//a/@href") == ["https://mirror.test/b"]
+    assert "Bad data:text/html,x" in also.text_content()
+    (quote,) = trace.xpath(".//ul[@class='trace-quotes']/li")
+    assert "not found in the reference corpus" in quote.text_content()
+    assert trace.xpath(".//ul[@class='trace-later']//a/@href") == ["https://later.test/c"]
+    assert "Paraphrase detection is off" in trace.text_content()
+    assert not trace.xpath(".//p[@class='trace-text']/*")  # verbatim: no del, no ins
+    out = " ".join(Report(data).to_text().split())
+    assert "also in: Mirror https://mirror.test/b; Bad data:text/html,x" in out
+    assert "Later documents, not taken as sources (1)" in out
+
+
+def test_report_trace_without_corpus_says_so_and_claims_nothing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "kb.sqlite3") as store:
+        article = TraceStage(store, paraphrase=False)(_article(COPY))
+    report = Report.from_article(article, stages=["trace"])
+    validate(report.data)
+    (trace,) = lxml.html.fromstring(report.to_html()).xpath("//section[@id='trace']")
+    assert "nothing to compare with" in trace.text_content()
+    assert not trace.xpath(".//article | .//h3")
+    assert "nothing to compare with" in " ".join(report.to_text().split())
+
+
+@pytest.mark.parametrize("width", [100, 72])
+def test_report_trace_terminal_fits_the_width(traced: dict[str, Any], width: int) -> None:
+    text = Report(traced).to_text(width=width)
+    assert not [line for line in text.splitlines() if len(line) > width]

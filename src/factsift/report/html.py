@@ -88,6 +88,8 @@ def _legend() -> str:
         f'<p class="legend">Sources: {chips}· <span class="cue">cue</span> · '
         '<span class="claim">claim</span> · <span class="badge">self-applied badge</span> · '
         '<span class="authorbox">author box</span> · <span class="cited">cited by a finding</span>'
+        ' · <span class="cited-copied_passage">copied from an earlier document</span>'
+        ' · <span class="cited-unsourced_text">no source found (added text)</span>'
         "</p>"
     )
 

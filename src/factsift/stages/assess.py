@@ -28,8 +28,8 @@ class AssessStage:
 
     def __call__(self, article: Article) -> Article:
         article.findings.extend(_badge_findings(article))
-        if article.author_box is not None:
-            article.findings.append(_author_box_finding(article))
+        # The author box itself is report data (``author_box``); the sources stage states
+        # what it implies (article volume, self-description against the topic).
         restated = _restated_outlets(article)
         if restated is not None:
             article.findings.append(restated)
@@ -54,19 +54,6 @@ def _badge_findings(article: Article) -> list[Finding]:
             )
         )
     return findings
-
-
-def _author_box_finding(article: Article) -> Finding:
-    box = article.author_box
-    assert box is not None
-    count = f", credited with {box.article_count:,} articles" if box.article_count else ""
-    about = f' Self-description: "{box.description}"' if box.description else ""
-    return Finding(
-        kind="author_box",
-        summary=f"Author box: {box.name}{count} (as the site states).{about}",
-        cites=[Cite(kind="article", label=f"author box: {box.name}", span=box.span)],
-        data={"name": box.name, "article_count": box.article_count},
-    )
 
 
 def _restated_outlets(article: Article) -> Finding | None:

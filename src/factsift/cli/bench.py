@@ -38,3 +38,9 @@ for _command in reuse_commands:
 from factsift.cli.bench_language import language_command  # noqa: E402
 
 bench_group.add_command(language_command)
+
+from factsift.cli.bench_checkworthiness import bench_checkworthiness_command  # noqa: E402
+from factsift.cli.bench_stance import bench_stance_command  # noqa: E402
+
+bench_group.add_command(bench_checkworthiness_command)
+bench_group.add_command(bench_stance_command)

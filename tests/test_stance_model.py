@@ -1,0 +1,72 @@
+"""The packaged stance model: predictions, abstention, and its CI quality gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factsift.errors import InputError
+from factsift.stance import LABELS, predict
+from factsift.stance.datasets import READERS, split_of
+from factsift.stance.metrics import accuracy, macro_f1
+from factsift.stance.predictor import default_model
+
+# Quality gate on small slices never trained on; minimums pinned a few points under the
+# figures measured when the model was committed (see src/factsift/stance/model/README.md).
+# Measured: 0.360 macro-F1 on the first 300 held-out Climate-FEVER pairs (random labels
+# score 0.31, always "not enough info" 0.26); 0.613 two-way accuracy on the first 150
+# FEVER-Symmetric pairs (chance 0.5). Both far below the issue's targets: see the card.
+GATE_CLIMATE_PAIRS = 300
+GATE_FEVER_PAIRS = 150
+GATE_MIN_CLIMATE_MACRO_F1 = 0.33
+GATE_MIN_FEVER_SR_ACCURACY = 0.56
+
+
+def test_stance_predict_returns_calibrated_probabilities() -> None:
+    results = predict(
+        ["The Eiffel Tower is in Paris.", "The Eiffel Tower is in Paris."],
+        ["The Eiffel Tower is a landmark in Paris, France.", "Bananas are yellow."],
+    )
+    assert len(results) == 2
+    for r in results:
+        assert r.label in LABELS
+        assert set(r.probabilities) == set(LABELS)
+        assert sum(r.probabilities.values()) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_stance_low_confidence_answers_not_enough_info() -> None:
+    model = default_model()
+    claims = ["Coal use rose.", "Coal use rose.", "It rained in May."]
+    passages = ["Coal use fell sharply.", "Coal use rose by 5%.", "Prices went up."]
+    probs = model.probabilities(claims, passages)
+    for row, result in zip(probs, model.predict(claims, passages), strict=True):
+        if row.max() < model.min_confidence:
+            assert result.label == "not enough info"
+        else:
+            assert result.label == LABELS[int(row.argmax())] and not result.abstained
+
+
+def test_stance_mismatched_inputs_raise_input_error() -> None:
+    with pytest.raises(InputError, match="one passage per claim"):
+        predict(["a claim"], [])
+    assert predict([], []) == []
+
+
+@pytest.mark.data
+def test_stance_gate_climate_fever_held_out_claims(data_dir: Path) -> None:
+    path = data_dir / "climate-fever" / "climate-fever.jsonl"
+    pairs = [p for p in READERS["climate-fever"](path) if split_of(p.group) == "test"]
+    pairs = pairs[:GATE_CLIMATE_PAIRS]
+    results = predict([p.claim for p in pairs], [p.passage for p in pairs])
+    predicted = [LABELS.index(r.label) for r in results]
+    assert macro_f1([p.label for p in pairs], predicted) >= GATE_MIN_CLIMATE_MACRO_F1
+
+
+@pytest.mark.data
+def test_stance_gate_fever_symmetric(data_dir: Path) -> None:
+    path = data_dir / "fever-symmetric" / "symmetric_v0.2" / "fever_symmetric_dev.jsonl"
+    pairs = list(READERS["fever-symmetric"](path))[:GATE_FEVER_PAIRS]
+    results = predict([p.claim for p in pairs], [p.passage for p in pairs])
+    two_way = [int(r.probabilities["refutes"] > r.probabilities["supports"]) for r in results]
+    assert accuracy([p.label for p in pairs], two_way) >= GATE_MIN_FEVER_SR_ACCURACY

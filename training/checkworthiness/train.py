@@ -1,0 +1,211 @@
+"""Train the check-worthiness model: logistic regression over MiniLM sentence embeddings
+and TF-IDF n-grams, seeded and CPU only.
+
+    OMP_NUM_THREADS=1 .venv/bin/python -m training.checkworthiness.train [--cache emb.npz]
+
+Model selection and the decision threshold use 5-fold cross-validation grouped by debate
+over the CLEF-2020 task 5 *train* debates; the dev debates (held out by debate) are scored
+once, at the end, and their figures go into the model card. Writes
+src/factsift/checkworthiness/model/checkworthiness.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from factsift.checkworthiness.corpus import (
+    CLEF_DEBATES,
+    DEV_DEBATES,
+    EXTRA_SOURCES,
+    SPLIT_SEED,
+    dev_debates,
+    split_debates,
+    training_corpus,
+)
+from factsift.checkworthiness.datasets import Sentence, normalise
+from factsift.checkworthiness.features import TFIDF_OPTIONS
+from factsift.checkworthiness.metrics import (
+    best_threshold,
+    f1_positive,
+    mean_average_precision,
+)
+from factsift.embed import default_embedder
+from factsift.settings import data_dir
+
+MODEL_FILE = Path(__file__).resolve().parents[2] / "src/factsift/checkworthiness/model"
+SEED = 11
+FOLDS = 5
+
+
+def embed(texts: list[str], cache: Path | None) -> npt.NDArray[np.float32]:
+    """Embeddings from the packaged model; an optional cache file saves re-encoding."""
+    known: dict[str, npt.NDArray[np.float32]] = {}
+    if cache and cache.exists():
+        with np.load(cache, allow_pickle=False) as data:
+            known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+    missing = sorted({t for t in texts if t not in known})
+    if missing:
+        vectors = default_embedder().encode(missing, batch_size=128)
+        known.update(zip(missing, vectors, strict=True))
+        if cache:
+            keys = list(known)
+            np.savez(cache, texts=np.array(keys), vectors=np.stack([known[k] for k in keys]))
+    return np.stack([known[t] for t in texts]).astype(np.float32)
+
+
+def fit(
+    emb: npt.NDArray[np.float32],
+    texts: list[str],
+    labels: npt.NDArray[np.int64],
+    weights: npt.NDArray[np.float64],
+    c: float,
+    use_tfidf: bool,
+) -> tuple[LogisticRegression, TfidfVectorizer | None]:
+    vec = TfidfVectorizer(**TFIDF_OPTIONS) if use_tfidf else None
+    x = sparse.hstack([sparse.csr_matrix(emb), vec.fit_transform(texts)]).tocsr() if vec else emb
+    model = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
+    model.fit(x, labels, sample_weight=weights)
+    return model, vec
+
+
+def score(
+    model: LogisticRegression,
+    vec: TfidfVectorizer | None,
+    emb: npt.NDArray[np.float32],
+    texts: list[str],
+) -> npt.NDArray[np.float64]:
+    x = sparse.hstack([sparse.csr_matrix(emb), vec.transform(texts)]).tocsr() if vec else emb
+    return np.asarray(model.predict_proba(x)[:, 1], dtype=np.float64)
+
+
+def out_of_fold(
+    clef: list[Sentence],
+    extra: list[Sentence],
+    emb_clef: npt.NDArray[np.float32],
+    emb_extra: npt.NDArray[np.float32],
+    c: float,
+    clef_weight: float,
+    use_tfidf: bool,
+) -> npt.NDArray[np.float64]:
+    """Scores of each CLEF train sentence from a model that never saw its debate."""
+    names = sorted({s.group for s in clef})
+    rng = np.random.default_rng(SEED)
+    fold_of = {n: i % FOLDS for i, n in enumerate(rng.permutation(names))}
+    folds = np.array([fold_of[s.group] for s in clef])
+    oof = np.zeros(len(clef))
+    for k in range(FOLDS):
+        tr, te = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
+        texts = [clef[i].text for i in tr] + [s.text for s in extra]
+        labels = np.array([clef[i].label for i in tr] + [s.label for s in extra])
+        weights = np.array([clef_weight] * len(tr) + [1.0] * len(extra))
+        emb = np.vstack([emb_clef[tr], emb_extra])
+        model, vec = fit(emb, texts, labels, weights, c, use_tfidf)
+        oof[te] = score(model, vec, emb_clef[te], [clef[i].text for i in te])
+    return oof
+
+
+def evaluate(
+    sents: list[Sentence], scores: npt.NDArray[np.float64], cut: float
+) -> dict[str, float]:
+    labels = [s.label for s in sents]
+    return {
+        "f1": round(f1_positive(labels, (scores >= cut).astype(int).tolist()), 4),
+        "map": round(mean_average_precision([s.group for s in sents], labels, scores.tolist()), 4),
+    }
+
+
+def export(
+    model: LogisticRegression,
+    vec: TfidfVectorizer | None,
+    threshold: float,
+    meta: dict[str, object],
+) -> Path:
+    coef = model.coef_[0]
+    payload: dict[str, object] = {
+        **meta,
+        "threshold": threshold,
+        "intercept": float(model.intercept_[0]),
+        "embedding_coef": [round(float(v), 6) for v in coef[:384]],
+    }
+    if vec is not None:
+        vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
+        payload["tfidf"] = {
+            "options": {
+                k: list(v) if isinstance(v, tuple) else v for k, v in TFIDF_OPTIONS.items()
+            },
+            "vocabulary": vocab,
+            "idf": [round(float(v), 5) for v in vec.idf_],
+            "coef": [round(float(v), 6) for v in coef[384:]],
+        }
+    MODEL_FILE.mkdir(parents=True, exist_ok=True)
+    out = MODEL_FILE / "checkworthiness.json"
+    out.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cache", type=Path, help="embedding cache (.npz), outside the repo")
+    parser.add_argument("--no-export", action="store_true")
+    args = parser.parse_args()
+
+    root = data_dir()
+    dev = dev_debates(root)
+    clef, extra = training_corpus(root, {normalise(s.text) for s in dev})
+    emb_all = embed([s.text for s in clef + extra + dev], args.cache)
+    emb_clef, emb_extra, emb_dev = np.split(emb_all, [len(clef), len(clef) + len(extra)])
+    print(f"train: {len(clef)} CLEF + {len(extra)} extra sentences; dev: {len(dev)}")
+
+    results = []
+    for use_tfidf in (False, True):
+        for c in (0.5, 2.0):
+            for clef_weight in (1.0, 3.0):
+                oof = out_of_fold(clef, extra, emb_clef, emb_extra, c, clef_weight, use_tfidf)
+                cut = best_threshold([s.label for s in clef], oof.tolist())
+                cv = evaluate(clef, oof, cut)
+                row = {"tfidf": use_tfidf, "C": c, "clef_weight": clef_weight, **cv, "cut": cut}
+                print(json.dumps(row), flush=True)
+                results.append((cv["map"] + cv["f1"], row))
+    best = max(results, key=lambda r: r[0])[1]
+    print("selected (by CV MAP+F1 on train debates):", json.dumps(best))
+
+    texts = [s.text for s in clef + extra]
+    labels = np.array([s.label for s in clef + extra])
+    weights = np.array([best["clef_weight"]] * len(clef) + [1.0] * len(extra))
+    model, vec = fit(
+        np.vstack([emb_clef, emb_extra]), texts, labels, weights, best["C"], best["tfidf"]
+    )
+    dev_scores = score(model, vec, emb_dev, [s.text for s in dev])
+    dev_metrics = evaluate(dev, dev_scores, best["cut"])
+    print("dev (held-out debates):", json.dumps(dev_metrics))
+    if args.no_export:
+        return
+    train_names, dev_names = split_debates([s.group for s in clef + dev])
+    meta = {
+        "kind": "logistic regression over MiniLM embeddings"
+        + (" + TF-IDF" if best["tfidf"] else ""),
+        "selection": best,
+        "dev_metrics": dev_metrics,
+        "data": {
+            "clef_debates": CLEF_DEBATES,
+            "split_seed": SPLIT_SEED,
+            "dev_debate_count": DEV_DEBATES,
+            "dev_debates": dev_names,
+            "train_debates": train_names,
+            "extra_sources": [rel for _, rel in EXTRA_SOURCES],
+            "train_sentences": {"clef": len(clef), "extra": len(extra)},
+        },
+    }
+    print("wrote", export(model, vec, best["cut"], meta))
+
+
+if __name__ == "__main__":
+    main()

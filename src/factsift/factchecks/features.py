@@ -14,7 +14,7 @@ FEATURES = (
     "bm25_log",  # log(1 + BM25)
     "bm25_claim_rel",  # BM25 on the claim alone / best of this query
     "cos_claim",  # cosine(query, claim)
-    "cos_title",  # cosine(query, title); 0 without title
+    "cos_title",  # cosine(query, title); cosine(query, claim) without a title
     "cos_max",
     "cos_margin",  # cos_max minus the best cos_max of the other candidates
     "inv_rank_bm25",  # 1/(1+rank) in the BM25 list, 0 if absent
@@ -26,6 +26,16 @@ FEATURES = (
     "date_known",  # 1 when both the query's and the fact-check's dates are known
     "date_near_30",  # exp(-|days apart| / 30), 0 when a date is unknown
     "date_near_365",  # exp(-|days apart| / 365), 0 when a date is unknown
+)
+
+# Features of the "same claim" decision: neither relative to the candidate list nor
+# dependent on the collection's size (BM25's idf is) or on tweet-like dating.
+DECISION_FEATURES = (
+    "cos_claim",
+    "cos_title",
+    "cos_max",
+    "claim_covered",
+    "query_covered",
 )
 
 

@@ -81,6 +81,11 @@ class ClaimMatcher:
         self.title_vecs = (
             None if title_vecs is None else np.ascontiguousarray(title_vecs, dtype=np.float32)
         )
+        self.has_title = (
+            np.zeros(len(docs), dtype=bool)
+            if self.title_vecs is None
+            else np.abs(self.title_vecs).sum(axis=1) > 0
+        )
         self.reranker = reranker if reranker is not None else Reranker.load()
         self.first_stage = first_stage
 
@@ -168,8 +173,10 @@ class ClaimMatcher:
             if body_scores is not None:
                 c.bm25_body = float(body_scores[i])
             c.cos_claim = float(cos_claim[i])
-            if self.title_vecs is not None:
+            if self.title_vecs is not None and self.has_title[i]:
                 c.cos_title = float(self.title_vecs[i] @ query_vec)
+            else:
+                c.cos_title = c.cos_claim  # no title: the claim stands for it
             claim_set = set(self.claim_tokens[i])
             c.claim_covered = len(claim_set & q_set) / len(claim_set) if claim_set else 0.0
             c.query_covered = len(q_set & self.full_sets[i]) / len(q_set) if q_set else 0.0
@@ -196,13 +203,14 @@ class ClaimMatcher:
         rows = feature_rows(found)
         probs = self.reranker.predict(rows)
         order = np.argsort(-probs, kind="stable")[:k]
+        same = self.reranker.same_claim_prob(rows, probs)
         threshold = self.reranker.threshold
         return [
             Hit(
                 doc_id=int(self.doc_ids[found[j].index]),
                 index=found[j].index,
-                score=round(float(probs[j]), 4),
-                same_claim=bool(probs[j] >= threshold),
+                score=round(float(same[j]), 4),
+                same_claim=bool(same[j] >= threshold),
                 features=dict(zip(FEATURE_NAMES, (round(v, 4) for v in rows[j]), strict=True)),
             )
             for j in order.tolist()

@@ -25,7 +25,7 @@ from factsift.factchecks.features import FEATURES, feature_rows
 from factsift.factchecks.importers.checkthat import TASK2_2022
 from factsift.factchecks.matching import ClaimMatcher
 from factsift.factchecks.preprocess import tweet_date
-from factsift.factchecks.reranker import MODEL_FILE, Reranker, fit_logistic
+from factsift.factchecks.reranker import MODEL_FILE, Reranker, decision_rows, fit_logistic
 from factsift.settings import data_dir
 
 A = Path(TASK2_2022) / "subtask-2a--english"
@@ -89,25 +89,27 @@ def examples(
     return xs, ys, len(qids)
 
 
-def top_scores(matcher: ClaimMatcher, split: Split) -> tuple[list[float], list[float]]:
-    """Top-1 scores when the gold is indexed (and ranked first), and when it is removed."""
+def top_examples(
+    matcher: ClaimMatcher, split: Split, skip_texts: frozenset[str] = frozenset()
+) -> tuple[list[list[float]], list[float]]:
+    """Decision rows of best candidates: label 1 when the best is gold; 0 when it is wrong,
+    and 0 for the best one left once the gold fact-checks are removed (nothing matches)."""
     ids = [vclaim_id(r) for r in split.vclaims]
-    qids = list(split.qrels)
+    qids = [q for q in split.qrels if _text_key(split.queries[q]) not in skip_texts]
     cleaned, vectors = matcher.encode_queries([split.queries[q] for q in qids])
-    positives, negatives = [], []
+    xs: list[list[float]] = []
+    ys: list[float] = []
     for i, q in enumerate(qids):
         found = matcher.candidates(cleaned[i], vectors[i], tweet_date(split.queries[q]))
-        probs = matcher.reranker.predict(feature_rows(found))
-        if len(probs):
+        for pool in (found, [c for c in found if ids[c.index] not in split.qrels[q]]):
+            rows = feature_rows(pool)
+            if not rows:
+                continue
+            probs = matcher.reranker.predict(rows)
             best = int(np.argmax(probs))
-            if ids[found[best].index] in split.qrels[q]:
-                positives.append(float(probs[best]))
-            else:
-                negatives.append(float(probs[best]))  # a wrong top hit: also a "not same"
-        kept = [c for c in found if ids[c.index] not in split.qrels[q]]
-        if kept:
-            negatives.append(float(matcher.reranker.predict(feature_rows(kept)).max()))
-    return positives, negatives
+            xs.append(decision_rows([rows[best]])[0])
+            ys.append(1.0 if ids[pool[best].index] in split.qrels[q] else 0.0)
+    return xs, ys
 
 
 def tune_threshold(
@@ -162,15 +164,25 @@ def main(argv: list[str] | None = None) -> None:
         ys += y
         print(f"{name}: {len(x)} candidates, {int(sum(y))} positives")
     w, b, mean, scale = fit_logistic(np.asarray(xs), np.asarray(ys), l2=args.l2)
-    model = Reranker(w, b, mean, scale, 0.5, {})
+    ranker = Reranker(w, b, mean, scale, 0.5, {})
+    dx: list[list[float]] = []
+    dy: list[float] = []
+    for name in train_sets:
+        matchers[paths[name][0]].reranker = ranker
+        x, y = top_examples(matchers[paths[name][0]], loaded[name], frozenset(dev_texts))
+        dx += x
+        dy += y
+    decision = fit_logistic(np.asarray(dx), np.asarray(dy), l2=args.l2)
+    model = Reranker(w, b, mean, scale, 0.5, {}, decision)
     positives: list[float] = []
     negatives: list[float] = []
     for name in dev_sets:
         matcher = matchers[paths[name][0]]
-        matcher.reranker = model
-        p, n = top_scores(matcher, loaded[name])
-        positives += p
-        negatives += n
+        matcher.reranker = ranker
+        x, y = top_examples(matcher, loaded[name])
+        probs = model.same_claim_prob_rows(x)
+        positives += [float(p) for p, label in zip(probs, y, strict=True) if label]
+        negatives += [float(p) for p, label in zip(probs, y, strict=True) if not label]
     threshold, quality = tune_threshold(positives, negatives)
     meta = {
         "trained": datetime.now(UTC).date().isoformat(),
@@ -181,7 +193,8 @@ def main(argv: list[str] | None = None) -> None:
         "candidates": len(xs),
         "l2": args.l2,
     }
-    final = Reranker(w, b, mean, scale, threshold, meta)
+    meta["decision_examples"] = len(dx)
+    final = Reranker(w, b, mean, scale, threshold, meta, decision)
     args.out.write_text(json.dumps(final.to_json(), indent=2) + "\n", encoding="utf-8")
     print(json.dumps(final.to_json(), indent=2))
 

@@ -100,6 +100,12 @@ def run_scale(n_records: int, data: Path | None = None, queries: int = 200) -> d
         np.argpartition(-scores, matcher.first_stage)[: matcher.first_stage]
     dense_s = time.perf_counter() - started
     started = time.perf_counter()
+    for start in range(0, len(qvecs), 40):
+        batch_scores, _ = matcher.cosines(qvecs[start : start + 40])
+        for row in batch_scores:
+            np.argpartition(-row, matcher.first_stage)[: matcher.first_stage]
+    dense_batched_s = time.perf_counter() - started
+    started = time.perf_counter()
     for i, q in enumerate(cleaned):
         matcher.rank(q, qvecs[i], 5)
     full_s = time.perf_counter() - started
@@ -118,6 +124,7 @@ def run_scale(n_records: int, data: Path | None = None, queries: int = 200) -> d
         "process_peak_rss_mb": round(max(rss_before, _rss_mb()), 1),
         "first_stage_bm25_queries_per_s": round(queries / bm25_s, 1),
         "first_stage_dense_queries_per_s": round(queries / dense_s, 1),
+        "first_stage_dense_queries_per_s_batches_of_40": round(queries / dense_batched_s, 1),
         "first_stage_plus_rerank_queries_per_s": round(queries / full_s, 1),
         "article_40_sentences_seconds": round(article_s, 3),
     }

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 FIRST_STAGE = 30
 BODY_CHARS = 1500  # of a fact-check's article text, indexed for BM25
+QUERY_BATCH = 64  # queries scored against all vectors in one matrix product
 Matrix = npt.NDArray[np.float32]
 
 
@@ -137,7 +138,11 @@ class ClaimMatcher:
 
     # -- searching -------------------------------------------------------------------------
     def candidates(
-        self, query: str, query_vec: Matrix, query_date: str | None = None
+        self,
+        query: str,
+        query_vec: Matrix,
+        query_date: str | None = None,
+        dense: tuple[Matrix, Matrix | None] | None = None,
     ) -> list[Candidate]:
         """The union of the BM25 and dense first-stage lists, with raw scores."""
         q_tokens = tokens(query)
@@ -145,10 +150,10 @@ class ClaimMatcher:
         idx, scores = self.bm25.top(q_tokens, self.first_stage)
         for rank, (i, s) in enumerate(zip(idx.tolist(), scores.tolist(), strict=True)):
             found[i] = Candidate(i, bm25=s, rank_bm25=rank)
-        cos_claim = self.claim_vecs @ query_vec
-        cos = cos_claim
-        if self.title_vecs is not None:
-            cos = np.maximum(cos_claim, self.title_vecs @ query_vec)
+        # ``dense``: this query's cosines, computed for many queries at once by search_many.
+        cos_claim, cos_title = dense if dense is not None else self.cosines(query_vec[None, :])
+        cos_claim = cos_claim.reshape(-1)
+        cos = cos_claim if cos_title is None else np.maximum(cos_claim, cos_title.reshape(-1))
         d_idx, _ = top_k(cos, self.first_stage)
         for rank, i in enumerate(d_idx.tolist()):
             found.setdefault(i, Candidate(i)).rank_dense = rank
@@ -193,13 +198,31 @@ class ClaimMatcher:
     ) -> list[list[Hit]]:
         """Top ``k`` for each text; ``date``: when the texts were written (ISO), if known."""
         cleaned, vectors = self.encode_queries(texts)
-        return [self.rank(q, vectors[i], k, date) for i, q in enumerate(cleaned)]
+        hits: list[list[Hit]] = []
+        for start in range(0, len(cleaned), QUERY_BATCH):
+            claim_cos, title_cos = self.cosines(vectors[start : start + QUERY_BATCH])
+            for j in range(claim_cos.shape[0]):
+                dense = (claim_cos[j], None if title_cos is None else title_cos[j])
+                i = start + j
+                hits.append(self.rank(cleaned[i], vectors[i], k, date, dense))
+        return hits
+
+    def cosines(self, query_vecs: Matrix) -> tuple[Matrix, Matrix | None]:
+        """Cosines of queries to every claim and title: one matrix product for a batch."""
+        claim = query_vecs @ self.claim_vecs.T
+        title = None if self.title_vecs is None else query_vecs @ self.title_vecs.T
+        return claim, title
 
     def rank(
-        self, query: str, query_vec: Matrix, k: int, query_date: str | None = None
+        self,
+        query: str,
+        query_vec: Matrix,
+        k: int,
+        query_date: str | None = None,
+        dense: tuple[Matrix, Matrix | None] | None = None,
     ) -> list[Hit]:
         """Re-ranked top ``k`` for one cleaned query and its vector."""
-        found = self.candidates(query, query_vec, query_date)
+        found = self.candidates(query, query_vec, query_date, dense)
         rows = feature_rows(found)
         probs = self.reranker.predict(rows)
         order = np.argsort(-probs, kind="stable")[:k]

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from factsift.factchecks.importers.base import ImportResult
+from factsift.store.base import KnowledgeStore
 
 kb_path_option = click.option(
     "--kb",
@@ -35,7 +36,7 @@ def _report(results: list[ImportResult]) -> None:
         click.echo(result.summary())
 
 
-def _open(kb_path: Path | None):  # type: ignore[no-untyped-def]
+def _open(kb_path: Path | None) -> KnowledgeStore:
     from factsift.settings import default_kb_path
     from factsift.store.base import open_store
 

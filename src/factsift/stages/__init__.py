@@ -13,7 +13,6 @@ from factsift.store.base import KnowledgeStore
 def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     from factsift.language import LanguageStage
     from factsift.stages.assess import AssessStage
-    from factsift.stages.claims import ClaimsStage
     from factsift.stages.factchecks import FactChecksStage
     from factsift.stages.publisher import PublisherStage
     from factsift.stages.sources import SourcesStage
@@ -22,7 +21,7 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     stages: list[Stage] = [
         LanguageStage(),
         PublisherStage(store),
-        ClaimsStage(),
+        _claims_stage(),
     ]
     # Capability stages (fact-check matching, source ratings, trace, evidence) go here.
     stages.append(SourcesStage(store))
@@ -30,3 +29,12 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     stages.append(TraceStage(store))
     stages.append(AssessStage())
     return Pipeline(stages)
+
+
+def _claims_stage() -> Stage:
+    """Claims scored by the packaged check-worthiness model (a broken install fails here)."""
+    from factsift.checkworthiness import load_model, score_sentences, threshold
+    from factsift.stages.claims import ClaimsStage
+
+    load_model()
+    return ClaimsStage(score_sentences, threshold)

@@ -49,9 +49,14 @@ class ClaimsStage:
     requires = ("sentences", "entities", "attributions", "badges", "author_box")
     assigns = ("claims",)
 
-    def __init__(
-        self, scorer: Scorer | None = None, threshold: float = HEURISTIC_THRESHOLD
-    ) -> None:
+    def __init__(self, scorer: Scorer | None = None, threshold: float = 0.5) -> None:
+        """``scorer`` is a trained check-worthiness model; without one the heuristic decides.
+
+        With a model, a sentence is a claim when the model scores it at or above
+        ``threshold`` OR the transparent heuristic keeps it: the model was trained on
+        debate transcripts and scores reported news prose low, so it must not silently
+        drop sourced factual sentences. The score shown is the model's.
+        """
         self.scorer = scorer
         self.threshold = threshold
         self.method = "model" if scorer is not None else "heuristic"
@@ -69,18 +74,24 @@ class ClaimsStage:
             and s.part in CLAIM_PARTS
             and not any(span.overlaps(s.span) for span in furniture)
         ]
+        heuristic = heuristic_scores(article)
         if self.scorer is not None:
             texts = [article.sentences[i].text for i in candidates]
             scored = dict(zip(candidates, self.scorer(texts), strict=True))
+            keep = {
+                i
+                for i in candidates
+                if scored[i] >= self.threshold or heuristic[i] >= HEURISTIC_THRESHOLD
+            }
         else:
-            all_scores = heuristic_scores(article)
-            scored = {i: all_scores[i] for i in candidates}
+            scored = {i: heuristic[i] for i in candidates}
+            keep = {i for i in candidates if heuristic[i] >= HEURISTIC_THRESHOLD}
         by_sentence = {a.sentence: k for k, a in enumerate(article.attributions)}
         seen: set[str] = set()
         for i in candidates:
             sentence = article.sentences[i]
             key = " ".join(_WORD.findall(sentence.text.lower()))
-            if scored[i] < self.threshold or key in seen:
+            if i not in keep or key in seen:
                 continue
             seen.add(key)
             article.claims.append(

@@ -9,6 +9,7 @@ the index is rebuilt from the store in seconds.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -22,18 +23,14 @@ class BM25Index:
 
     def __init__(self, docs: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.n_docs = len(docs)
-        vocab: dict[str, int] = {}
-        term_ids: list[int] = []
-        doc_ids: list[int] = []
-        lengths = np.zeros(self.n_docs, dtype=np.float32)
-        for d, doc in enumerate(docs):
-            lengths[d] = len(doc)
-            for token in doc:
-                term_ids.append(vocab.setdefault(token, len(vocab)))
-                doc_ids.append(d)
+        counts = np.fromiter((len(doc) for doc in docs), dtype=np.int64, count=self.n_docs)
+        lengths = counts.astype(np.float32)
+        flat = list(chain.from_iterable(docs))
+        # Term ids in order of first appearance; map() keeps the loop in C.
+        vocab = {token: i for i, token in enumerate(dict.fromkeys(flat))}
         self.vocab = vocab
-        terms = np.asarray(term_ids, dtype=np.int64)
-        dids = np.asarray(doc_ids, dtype=np.int64)
+        terms = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+        dids = np.repeat(np.arange(self.n_docs, dtype=np.int64), counts)
         # Count (term, doc) pairs: sort by a combined key, then run-length.
         key = terms * max(self.n_docs, 1) + dids
         uniq, tf = np.unique(key, return_counts=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import numpy as np
@@ -13,11 +14,12 @@ from factsift.checkworthiness.datasets import read_clef_debate
 from factsift.checkworthiness.metrics import f1_positive, mean_average_precision
 from factsift.checkworthiness.scorer import load_model
 
-# Quality gate: the first GATE_DEBATES dev debates (held out by debate, never trained on).
-# Minimums pinned a few points under the figures measured when the model was committed.
-GATE_DEBATES = 2
-GATE_MIN_MAP = 0.035  # measured 0.048 (21 check-worthy of 3,468 sentences)
-GATE_MIN_F1 = 0.07  # measured 0.107
+# Quality gate on the dev debates (held out by debate, never trained on): every check-worthy
+# sentence (110) and a seeded sample of 1,000 others, to keep the test fast. Measured when
+# the model was committed: MAP 0.547, F1 0.376 (random ranking: MAP about 0.1).
+GATE_NEGATIVES = 1000
+GATE_MIN_MAP = 0.50
+GATE_MIN_F1 = 0.33
 
 
 def test_checkworthiness_threshold_constant_matches_model() -> None:
@@ -58,9 +60,11 @@ def test_checkworthiness_tfidf_matches_sklearn() -> None:
 
 @pytest.mark.data
 def test_checkworthiness_gate_on_dev_debates(data_dir: Path) -> None:
-    dev_names = sorted(load_model().meta["data"]["dev_debates"])[:GATE_DEBATES]
     folder = data_dir / CLEF_DEBATES
+    dev_names = sorted(load_model().meta["data"]["dev_debates"])
     sents = [s for name in dev_names for s in read_clef_debate(folder / f"{name}.tsv")]
+    others = [s for s in sents if not s.label]
+    sents = [s for s in sents if s.label] + random.Random(0).sample(others, GATE_NEGATIVES)
     scores = cw.score_sentences([s.text for s in sents])
     labels = [s.label for s in sents]
     value_map = mean_average_precision([s.group for s in sents], labels, scores)

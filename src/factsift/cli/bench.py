@@ -4,43 +4,22 @@ from __future__ import annotations
 
 import click
 
-from factsift.cli.bench_extraction import extraction_command
+from factsift.cli.lazy import LazyGroup
+
+BENCHMARKS = {
+    "extraction": "factsift.cli.bench_extraction:extraction_command",
+    "pipeline": "factsift.cli.bench_pipeline:pipeline_command",
+    "language": "factsift.cli.bench_language:language_command",
+    "sources": "factsift.cli.bench_sources:bench_sources_command",
+    "claim-matching": "factsift.cli.bench_claim_matching:claim_matching_command",
+    "claim-matching-scale": "factsift.cli.bench_claim_matching:claim_matching_scale_command",
+    "reuse": "factsift.cli.bench_reuse:reuse_command",
+    "reuse-scale": "factsift.cli.bench_reuse:reuse_scale_command",
+    "checkworthiness": "factsift.cli.bench_checkworthiness:bench_checkworthiness_command",
+    "stance": "factsift.cli.bench_stance:bench_stance_command",
+}
 
 
-@click.group("bench")
+@click.group("bench", cls=LazyGroup, lazy=BENCHMARKS)
 def bench_group() -> None:
-    """Run a benchmark and print its figures."""
-
-
-bench_group.add_command(extraction_command)
-
-from factsift.cli.bench_pipeline import pipeline_command  # noqa: E402
-
-bench_group.add_command(pipeline_command)
-
-from factsift.cli.bench_sources import bench_sources_command  # noqa: E402
-
-bench_group.add_command(bench_sources_command)
-
-from factsift.cli.bench_claim_matching import (  # noqa: E402
-    claim_matching_command,
-    claim_matching_scale_command,
-)
-
-bench_group.add_command(claim_matching_command)
-bench_group.add_command(claim_matching_scale_command)
-
-from factsift.cli.bench_reuse import reuse_commands  # noqa: E402
-
-for _command in reuse_commands:
-    bench_group.add_command(_command)
-
-from factsift.cli.bench_language import language_command  # noqa: E402
-
-bench_group.add_command(language_command)
-
-from factsift.cli.bench_checkworthiness import bench_checkworthiness_command  # noqa: E402
-from factsift.cli.bench_stance import bench_stance_command  # noqa: E402
-
-bench_group.add_command(bench_checkworthiness_command)
-bench_group.add_command(bench_stance_command)
+    """Run a benchmark and print its figures (see BENCHMARKS.md)."""

@@ -20,7 +20,12 @@ from factsift.settings import data_dir
     help="A CLEF debate TSV or folder of them, or a ClaimBuster JSON file.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="clef-debate", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="clef-debate",
+    show_default=True,
+    help="Layout of --data: CLEF debate TSV files or ClaimBuster JSON.",
 )
 @click.option(
     "--dev-only",

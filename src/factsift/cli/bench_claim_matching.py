@@ -16,10 +16,16 @@ import click
     help="Verified claims: a CheckThat! task 2 folder, a vclaims tarball or a .tsv file.",
 )
 @click.option(
-    "--queries", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True
+    "--queries",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="Queries TSV of the split (tweets or debate sentences).",
 )
 @click.option(
-    "--qrels", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True
+    "--qrels",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="Relevance judgements (qrels TSV) of the same split.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def claim_matching_command(vclaims: Path, queries: Path, qrels: Path, as_json: bool) -> None:
@@ -40,8 +46,20 @@ def claim_matching_command(vclaims: Path, queries: Path, qrels: Path, as_json: b
 
 
 @click.command("claim-matching-scale")
-@click.option("--records", type=click.IntRange(min=1000), default=1_000_000, show_default=True)
-@click.option("--queries", type=click.IntRange(min=10), default=200, show_default=True)
+@click.option(
+    "--records",
+    type=click.IntRange(min=1000),
+    default=1_000_000,
+    show_default=True,
+    help="Fact-check records to index (real ones, then a synthetic scale-up).",
+)
+@click.option(
+    "--queries",
+    type=click.IntRange(min=10),
+    default=200,
+    show_default=True,
+    help="First-stage queries to time.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def claim_matching_scale_command(records: int, queries: int, as_json: bool) -> None:
     """Index build rate, memory, first-stage queries/s and a 40-sentence article, at scale."""

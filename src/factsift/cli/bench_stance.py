@@ -18,7 +18,13 @@ from factsift.bench.stance import FORMATS, SPLITS
     required=True,
     help="climate-fever.jsonl, fever_symmetric_*.jsonl or AVeriTeC train/dev .json.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    required=True,
+    help="Which data set --data holds.",
+)
 @click.option(
     "--split",
     type=click.Choice(SPLITS),

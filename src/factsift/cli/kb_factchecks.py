@@ -176,7 +176,9 @@ IMPORT_COMMANDS: list[click.Command] = [
 
 @click.command("search")
 @click.argument("text")
-@click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option(
+    "-k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="Results to show."
+)
 @kb_path_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def kb_search(text: str, k: int, kb_path: Path | None, as_json: bool) -> None:

@@ -13,6 +13,7 @@ import sys
 import click
 
 from factsift import __version__
+from factsift.cli.lazy import LazyGroup
 from factsift.errors import (
     BenchmarkError,
     FactsiftError,
@@ -36,7 +37,15 @@ def exit_code_for(exc: FactsiftError) -> int:
     return 1
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+COMMANDS = {
+    "check": "factsift.cli.check:check_command",
+    "kb": "factsift.cli.kb:kb_group",
+    "corpus": "factsift.cli.corpus:corpus_group",
+    "bench": "factsift.cli.bench:bench_group",
+}
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factsift")
 def cli() -> None:
     """factsift: check a news article the way a trained fact-checker does (SIFT).
@@ -44,18 +53,6 @@ def cli() -> None:
     Every statement in a report cites what it rests on; where evidence is missing, the
     report says so.
     """
-
-
-def _register() -> None:
-    from factsift.cli import bench, check, corpus, kb
-
-    cli.add_command(check.check_command)
-    cli.add_command(kb.kb_group)
-    cli.add_command(bench.bench_group)
-    cli.add_command(corpus.corpus_group)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -40,6 +40,8 @@ def kb_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _isolated_store(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No test writes to the user's data directory."""
+    """No test writes to the user's data or cache directory."""
     if "FACTSIFT_KB" not in os.environ:
         monkeypatch.setenv("FACTSIFT_KB", str(tmp_path_factory.mktemp("kb") / "kb.sqlite3"))
+    if "FACTSIFT_CACHE" not in os.environ:
+        monkeypatch.setenv("FACTSIFT_CACHE", str(tmp_path_factory.mktemp("cache")))

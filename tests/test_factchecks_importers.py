@@ -133,7 +133,7 @@ def test_importers_csv_mapping_and_bad_lines(tmp_path: Path) -> None:
         b"too,many,fields,here,x,y\n"
     )
     mapping = parse_mapping(
-        "Statement=claim,Verdict=rating,Link=url,Outlet=publisher,When=review_date"
+        "claim=Statement,rating=Verdict,url=Link,publisher=Outlet,review_date=When"
     )
     items = list(read_table(file, mapping))
     good = [i for i in items if isinstance(i, FactCheck)]
@@ -143,9 +143,9 @@ def test_importers_csv_mapping_and_bad_lines(tmp_path: Path) -> None:
     assert good[0].key == "https://a.example/1"
     assert sorted(b.line for b in bad if b.line) == [3, 4, 5]
     with pytest.raises(ImportDataError, match="--map"):
-        parse_mapping("Statement=claimz")
+        parse_mapping("claimz=Statement")
     with pytest.raises(ImportDataError, match="no column"):
-        list(read_table(file, parse_mapping("Nope=claim")))
+        list(read_table(file, parse_mapping("claim=Nope")))
 
 
 def test_importers_parse_date_formats() -> None:

@@ -75,7 +75,7 @@ def import_claimreview(
 @click.option(
     "--map",
     "mapping",
-    help="Column mapping COLUMN=FIELD,... (fields: key, claim, title, summary, claimant, "
+    help="Column mapping FIELD=COLUMN,... (fields: key, claim, title, summary, claimant, "
     "claim_date, review_date, rating, publisher, url, language, body). Columns already "
     "named like a field need no mapping.",
 )

@@ -1,4 +1,7 @@
-"""CSV/TSV fact-checks with a column mapping (``--map "Claim=claim,Rating=rating"``)."""
+"""CSV/TSV fact-checks with a column mapping (``--map "claim=Claim,rating=Rating"``).
+
+The mapping is FIELD=COLUMN, as in every other importer (ratings-csv, corpus import).
+"""
 
 from __future__ import annotations
 
@@ -29,15 +32,15 @@ FIELDS = (
 
 
 def parse_mapping(spec: str | None) -> dict[str, str]:
-    """``"col=field,col2=field2"`` to {column: field}; fields are checked against FIELDS."""
+    """``"field=col,field2=col2"`` to {column: field}; fields are checked against FIELDS."""
     mapping: dict[str, str] = {}
     for part in (spec or "").split(","):
         if not part.strip():
             continue
-        column, sep, name = part.partition("=")
+        name, sep, column = part.partition("=")
         if not sep or not column.strip() or name.strip() not in FIELDS:
             raise ImportDataError(
-                f"Bad --map entry '{part}'. Use COLUMN=FIELD with FIELD one of: "
+                f"Bad --map entry '{part}'. Use FIELD=COLUMN with FIELD one of: "
                 f"{', '.join(FIELDS)}."
             )
         mapping[column.strip()] = name.strip()
@@ -85,7 +88,7 @@ def read_table(path: Path, mapping: dict[str, str], delimiter: str | None = None
         )
     if "claim" not in wanted.values():
         raise ImportDataError(
-            f"No column of '{path}' maps to 'claim'. Add --map 'YOUR_COLUMN=claim'."
+            f"No column of '{path}' maps to 'claim'. Add --map 'claim=YOUR_COLUMN'."
         )
     for number, reason in sorted(bad_lines.items()):
         yield BadRecord(str(path), number, reason)

@@ -2,24 +2,42 @@
 
 Chosen over SQLite FTS5 after measuring (BENCHMARKS.md, "Claim matching"): long tweet
 queries become 20-40 term OR-queries, which FTS5 answers in tens of milliseconds on
-large tables; precomputed per-posting weights summed with numpy answer far faster, and
-the index is rebuilt from the store in seconds.
+large tables; precomputed per-posting weights summed with numpy answer far faster.
+
+Two copies of the postings: sorted by document (exact scores of given documents, by binary
+search) and impact-ordered, cut to the ``PRUNE`` highest weights per term (the first stage:
+frequent terms would otherwise cost a scatter over hundreds of thousands of postings per
+query at 1M fact-checks). The arrays can be saved as .npy files and opened memory-mapped.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from itertools import chain
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
+PRUNE = 2000  # postings per term kept for the first stage (highest BM25 weight first)
+_ARRAYS = ("offsets", "postings", "weights", "doc_terms", "imp_offsets", "imp_postings",
+           "imp_weights")  # fmt: skip
 
 
 class BM25Index:
     """Postings per term with precomputed BM25 weights; query = sum of weights."""
+
+    vocab: dict[str, int]
+    offsets: npt.NDArray[np.int64]
+    postings: npt.NDArray[np.int32]
+    weights: FloatArray
+    doc_terms: npt.NDArray[np.int32]  # distinct terms per document
+    imp_offsets: npt.NDArray[np.int64]
+    imp_postings: npt.NDArray[np.int32]
+    imp_weights: FloatArray
 
     def __init__(self, docs: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.n_docs = len(docs)
@@ -36,7 +54,8 @@ class BM25Index:
         uniq, tf = np.unique(key, return_counts=True)
         pair_terms = uniq // max(self.n_docs, 1)
         pair_docs = uniq % max(self.n_docs, 1)
-        df = np.bincount(pair_terms, minlength=len(vocab)).astype(np.float32)
+        per_term = np.bincount(pair_terms, minlength=len(vocab))
+        df = per_term.astype(np.float32)
         idf = np.log1p((self.n_docs - df + 0.5) / (df + 0.5))
         avgdl = float(lengths.mean()) if self.n_docs else 1.0
         norm = k1 * (1.0 - b + b * lengths[pair_docs] / max(avgdl, 1e-9))
@@ -44,23 +63,103 @@ class BM25Index:
         self.weights = (idf[pair_terms] * tf32 * (k1 + 1.0) / (tf32 + norm)).astype(np.float32)
         self.postings = pair_docs.astype(np.int32)
         self.offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(pair_terms, minlength=len(vocab)), out=self.offsets[1:])
+        np.cumsum(per_term, out=self.offsets[1:])
+        self.doc_terms = np.bincount(pair_docs, minlength=self.n_docs).astype(np.int32)
+        # Impact order: within each term, highest weight first; keep the first PRUNE.
+        order = np.lexsort((-self.weights, pair_terms))
+        rank = np.arange(len(order), dtype=np.int64) - self.offsets[pair_terms[order]]
+        keep = order[rank < PRUNE]
+        self.imp_postings = self.postings[keep]
+        self.imp_weights = self.weights[keep]
+        self.imp_offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(np.minimum(per_term, PRUNE), out=self.imp_offsets[1:])
+        self._buffer: FloatArray | None = None
+        self._slot: npt.NDArray[np.int32] | None = None
 
-    def scores(self, query: Sequence[str]) -> FloatArray:
-        """BM25 score of every document for the query (repeated query terms count again)."""
-        out = np.zeros(self.n_docs, dtype=np.float32)
+    # -- persistence -----------------------------------------------------------------------
+    def save(self, folder: Path, prefix: str) -> None:
+        for name in _ARRAYS:
+            np.save(folder / f"{prefix}.{name}.npy", getattr(self, name))
+        terms = sorted(self.vocab, key=self.vocab.__getitem__)
+        meta = {"n_docs": self.n_docs, "terms": terms}
+        (folder / f"{prefix}.vocab.json").write_text(json.dumps(meta), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path, prefix: str) -> BM25Index:
+        """Open saved arrays memory-mapped (read-only, shared by the page cache)."""
+        index = cls.__new__(cls)
+        meta = json.loads((folder / f"{prefix}.vocab.json").read_text(encoding="utf-8"))
+        index.n_docs = int(meta["n_docs"])
+        index.vocab = {term: i for i, term in enumerate(meta["terms"])}
+        for name in _ARRAYS:
+            setattr(index, name, np.load(folder / f"{prefix}.{name}.npy", mmap_mode="r"))
+        index._buffer = None
+        index._slot = None
+        return index
+
+    @property
+    def nbytes(self) -> int:
+        return sum(int(getattr(self, name).nbytes) for name in _ARRAYS)
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _term_counts(self, query: Sequence[str]) -> list[tuple[int, int]]:
+        counts: dict[int, int] = {}
         for token in query:
             t = self.vocab.get(token)
-            if t is None:
-                continue
+            if t is not None:
+                counts[t] = counts.get(t, 0) + 1
+        return list(counts.items())
+
+    def scores(self, query: Sequence[str]) -> FloatArray:
+        """Exact BM25 score of every document (repeated query terms count again)."""
+        out = np.zeros(self.n_docs, dtype=np.float32)
+        for t, n in self._term_counts(query):
             lo, hi = self.offsets[t], self.offsets[t + 1]
-            out[self.postings[lo:hi]] += self.weights[lo:hi]
+            out[self.postings[lo:hi]] += self.weights[lo:hi] * n
         return out
 
+    def doc_scores(self, query: Sequence[str], docs: IntArray) -> tuple[FloatArray, IntArray]:
+        """Exact scores of ``docs`` and how many distinct query terms each holds."""
+        score = np.zeros(len(docs), dtype=np.float32)
+        present = np.zeros(len(docs), dtype=np.int64)
+        if len(docs) == 0:
+            return score, present
+        for t, n in self._term_counts(query):
+            lo, hi = int(self.offsets[t]), int(self.offsets[t + 1])
+            plist = self.postings[lo:hi]
+            pos = np.minimum(np.searchsorted(plist, docs), hi - lo - 1)
+            hit = plist[pos] == docs
+            score += np.where(hit, self.weights[lo + pos], 0.0).astype(np.float32) * n
+            present += hit
+        return score, present
+
     def top(self, query: Sequence[str], k: int) -> tuple[IntArray, FloatArray]:
-        """Indexes and scores of the ``k`` best documents with a positive score."""
-        scores = self.scores(query)
-        return top_k(scores, k)
+        """The ``k`` best documents by the pruned postings, with their exact scores."""
+        pairs = self._term_counts(query)
+        if not pairs or k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if self._buffer is None or self._slot is None:
+            self._buffer = np.zeros(self.n_docs, dtype=np.float32)
+            self._slot = np.zeros(self.n_docs, dtype=np.int32)
+        buffer, slot = self._buffer, self._slot
+        ids = np.concatenate(
+            [self.imp_postings[self.imp_offsets[t] : self.imp_offsets[t + 1]] for t, _ in pairs]
+        )
+        for t, n in pairs:
+            lo, hi = self.imp_offsets[t], self.imp_offsets[t + 1]
+            buffer[self.imp_postings[lo:hi]] += self.imp_weights[lo:hi] * n
+        # Distinct touched documents: each id's slot ends up holding one of its positions.
+        slot[ids] = np.arange(len(ids), dtype=np.int32)
+        touched = ids[slot[ids] == np.arange(len(ids), dtype=np.int32)].astype(np.int64)
+        partial = buffer[touched]
+        buffer[touched] = 0.0  # leave the buffer clean for the next query
+        if len(touched) > k:
+            # Re-score a margin of the best partial sums exactly: pruning may under-count.
+            best = np.argpartition(-partial, min(4 * k, len(touched)) - 1)[: 4 * k]
+            touched = touched[best]
+        exact, _ = self.doc_scores(query, touched)
+        idx, scores = top_k(exact, k)
+        return touched[idx], scores
 
 
 def top_k(scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from factsift.embed import DIM
-from factsift.factchecks.bm25 import BM25Index, top_k
+from factsift.factchecks.ann import EXACT_BELOW, VectorIndex
+from factsift.factchecks.bm25 import BM25Index, IntArray
 from factsift.factchecks.features import FEATURES as FEATURE_NAMES
 from factsift.factchecks.features import Candidate, feature_rows
 from factsift.factchecks.models import FactCheck
@@ -32,6 +34,8 @@ FIRST_STAGE = 30
 BODY_CHARS = 1500  # of a fact-check's article text, indexed for BM25
 QUERY_BATCH = 64  # queries scored against all vectors in one matrix product
 Matrix = npt.NDArray[np.float32]
+HalfMatrix = npt.NDArray[np.float16]
+_SAVED = ("doc_ids", "days", "claim_vecs", "title_vecs", "has_title")
 
 
 @dataclass(slots=True)
@@ -54,7 +58,7 @@ class Doc:
 
 
 class ClaimMatcher:
-    """The in-memory matcher over a set of fact-checks."""
+    """The matcher over a set of fact-checks: arrays only, so it can be saved and mmapped."""
 
     def __init__(
         self,
@@ -64,34 +68,41 @@ class ClaimMatcher:
         reranker: Reranker | None = None,
         first_stage: int = FIRST_STAGE,
     ) -> None:
-        self.docs = list(docs)
         self.doc_ids = np.asarray([d.doc_id for d in docs], dtype=np.int64)
-        self.claim_tokens = [tokens(d.claim) for d in docs]
+        claim_tokens = [tokens(d.claim) for d in docs]
         full = [
             claim + tokens(" ".join(t for t in (d.title, d.summary) if t))
-            for claim, d in zip(self.claim_tokens, docs, strict=True)
+            for claim, d in zip(claim_tokens, docs, strict=True)
         ]
-        self.full_sets = [frozenset(t) for t in full]
         self.days = np.asarray([_day(d.date) for d in docs], dtype=np.float64)  # NaN: unknown
         self.bm25 = BM25Index(full)
-        self.bm25_claim = BM25Index(self.claim_tokens)
+        self.bm25_claim = BM25Index(claim_tokens)
         # Fact-check articles quote the checked words (a debate line, a post) near the top.
         bodies = [tokens(d.body[:BODY_CHARS]) if d.body else [] for d in docs]
         self.bm25_body = BM25Index(bodies) if any(bodies) else None
-        self.claim_vecs = np.ascontiguousarray(claim_vecs, dtype=np.float32)
-        self.title_vecs = (
-            None if title_vecs is None else np.ascontiguousarray(title_vecs, dtype=np.float32)
+        self.claim_vecs: HalfMatrix = np.asarray(claim_vecs, dtype=np.float16)
+        self.title_vecs: HalfMatrix = (
+            np.zeros_like(self.claim_vecs)
+            if title_vecs is None
+            else np.asarray(title_vecs, dtype=np.float16)
         )
-        self.has_title = (
-            np.zeros(len(docs), dtype=bool)
-            if self.title_vecs is None
-            else np.abs(self.title_vecs).sum(axis=1) > 0
-        )
+        self.has_title: npt.NDArray[np.bool_] = np.abs(self.title_vecs).sum(axis=1) > 0
+        self.ann = self._build_ann()
         self.reranker = reranker if reranker is not None else Reranker.load()
         self.first_stage = first_stage
 
     def __len__(self) -> int:
-        return len(self.docs)
+        return len(self.doc_ids)
+
+    def _build_ann(self) -> VectorIndex | None:
+        titled = np.flatnonzero(self.has_title)
+        if len(self.doc_ids) + len(titled) < EXACT_BELOW:
+            return None
+        rows = np.arange(len(self.doc_ids), dtype=np.int64)
+        return VectorIndex.build(
+            np.concatenate([self.claim_vecs, self.title_vecs[titled]]),
+            np.concatenate([rows, titled.astype(np.int64)]),
+        )
 
     # -- building --------------------------------------------------------------------------
     @classmethod
@@ -136,13 +147,68 @@ class ClaimMatcher:
             claim_vecs[missing] = encode([docs[i].claim for i in missing])
         return cls(docs, claim_vecs, title_vecs)
 
+    # -- persistence -----------------------------------------------------------------------
+    def save(self, folder: Path) -> None:
+        """Write the matcher's arrays into ``folder`` (which must exist)."""
+        for name in _SAVED:
+            np.save(folder / f"{name}.npy", getattr(self, name))
+        self.bm25.save(folder, "bm25")
+        self.bm25_claim.save(folder, "bm25_claim")
+        if self.bm25_body is not None:
+            self.bm25_body.save(folder, "bm25_body")
+        if self.ann is not None:
+            self.ann.save(folder / "vectors.faiss")
+
+    @classmethod
+    def load(cls, folder: Path, reranker: Reranker | None = None) -> ClaimMatcher:
+        """Open a saved matcher; arrays are memory-mapped read-only."""
+        matcher = cls.__new__(cls)
+        for name in _SAVED:
+            setattr(matcher, name, np.load(folder / f"{name}.npy", mmap_mode="r"))
+        matcher.bm25 = BM25Index.load(folder, "bm25")
+        matcher.bm25_claim = BM25Index.load(folder, "bm25_claim")
+        has_body = (folder / "bm25_body.vocab.json").exists()
+        matcher.bm25_body = BM25Index.load(folder, "bm25_body") if has_body else None
+        ann = folder / "vectors.faiss"
+        matcher.ann = VectorIndex.load(ann) if ann.exists() else None
+        matcher.reranker = reranker if reranker is not None else Reranker.load()
+        matcher.first_stage = FIRST_STAGE
+        return matcher
+
     # -- searching -------------------------------------------------------------------------
+    def dense_top(self, query_vecs: Matrix) -> list[IntArray]:
+        """Rows of the ``first_stage`` best fact-checks by max(cos claim, cos title), per query.
+
+        Approximate (``ann``) on large sets, exact below ``EXACT_BELOW`` vectors."""
+        k = self.first_stage
+        out: list[IntArray] = []
+        if self.ann is not None:
+            _, labels = self.ann.search(query_vecs, 2 * k)  # a title and its claim: one row
+            for row in labels:
+                seen = dict.fromkeys(int(i) for i in row if i >= 0)
+                out.append(np.fromiter(seen, dtype=np.int64, count=len(seen))[:k])
+            return out
+        for start in range(0, len(query_vecs), QUERY_BATCH):
+            batch = np.asarray(query_vecs[start : start + QUERY_BATCH], dtype=np.float32)
+            claim = batch @ np.asarray(self.claim_vecs, dtype=np.float32).T
+            title = batch @ np.asarray(self.title_vecs, dtype=np.float32).T
+            title[:, ~np.asarray(self.has_title)] = -np.inf
+            cos = np.maximum(claim, title)
+            for row in cos:
+                kk = min(k, len(row))
+                if kk == 0:
+                    out.append(np.zeros(0, dtype=np.int64))
+                    continue
+                idx = np.argpartition(-row, kk - 1)[:kk]
+                out.append(idx[np.argsort(-row[idx], kind="stable")].astype(np.int64))
+        return out
+
     def candidates(
         self,
         query: str,
         query_vec: Matrix,
         query_date: str | None = None,
-        dense: tuple[Matrix, Matrix | None] | None = None,
+        dense: IntArray | None = None,
     ) -> list[Candidate]:
         """The union of the BM25 and dense first-stage lists, with raw scores."""
         q_tokens = tokens(query)
@@ -150,42 +216,43 @@ class ClaimMatcher:
         idx, scores = self.bm25.top(q_tokens, self.first_stage)
         for rank, (i, s) in enumerate(zip(idx.tolist(), scores.tolist(), strict=True)):
             found[i] = Candidate(i, bm25=s, rank_bm25=rank)
-        # ``dense``: this query's cosines, computed for many queries at once by search_many.
-        cos_claim, cos_title = dense if dense is not None else self.cosines(query_vec[None, :])
-        cos_claim = cos_claim.reshape(-1)
-        cos = cos_claim if cos_title is None else np.maximum(cos_claim, cos_title.reshape(-1))
-        d_idx, _ = top_k(cos, self.first_stage)
+        # ``dense``: this query's dense list, found for many queries at once by search_many.
+        d_idx = dense if dense is not None else self.dense_top(query_vec[None, :])[0]
         for rank, i in enumerate(d_idx.tolist()):
             found.setdefault(i, Candidate(i)).rank_dense = rank
-        body_scores = None
         if self.bm25_body is not None:
-            body_scores = self.bm25_body.scores(q_tokens)
-            b_idx, _ = top_k(body_scores, self.first_stage)
+            b_idx, _ = self.bm25_body.top(q_tokens, self.first_stage)
             for rank, i in enumerate(b_idx.tolist()):
                 found.setdefault(i, Candidate(i)).rank_body = rank
         order = np.fromiter(found, dtype=np.int64, count=len(found))
         if len(order) == 0:
             return []
-        bm25_all = self.bm25.scores(q_tokens)[order] if idx.size < len(order) else None
-        claim_scores = self.bm25_claim.scores(q_tokens)[order]
-        q_set = set(q_tokens)
+        # Exact scores of the candidates only (binary search in the postings).
+        bm25_all, in_full = self.bm25.doc_scores(q_tokens, order)
+        claim_scores, in_claim = self.bm25_claim.doc_scores(q_tokens, order)
+        claim_terms = np.asarray(self.bm25_claim.doc_terms)[order]
+        body_scores = (
+            self.bm25_body.doc_scores(q_tokens, order)[0] if self.bm25_body is not None else None
+        )
+        vec = np.asarray(query_vec, dtype=np.float32)
+        cos_claim = np.asarray(self.claim_vecs[order], dtype=np.float32) @ vec
+        cos_title = np.asarray(self.title_vecs[order], dtype=np.float32) @ vec
+        has_title = np.asarray(self.has_title[order])
+        days = np.asarray(self.days[order])
+        n_query = len(set(q_tokens))
         q_day = _day(query_date)
         for j, i in enumerate(order.tolist()):
             c = found[i]
-            if bm25_all is not None:
-                c.bm25 = float(bm25_all[j])
+            c.bm25 = float(bm25_all[j])
             c.bm25_claim = float(claim_scores[j])
             if body_scores is not None:
-                c.bm25_body = float(body_scores[i])
-            c.cos_claim = float(cos_claim[i])
-            if self.title_vecs is not None and self.has_title[i]:
-                c.cos_title = float(self.title_vecs[i] @ query_vec)
-            else:
-                c.cos_title = c.cos_claim  # no title: the claim stands for it
-            claim_set = set(self.claim_tokens[i])
-            c.claim_covered = len(claim_set & q_set) / len(claim_set) if claim_set else 0.0
-            c.query_covered = len(q_set & self.full_sets[i]) / len(q_set) if q_set else 0.0
-            apart = q_day - self.days[i]
+                c.bm25_body = float(body_scores[j])
+            c.cos_claim = float(cos_claim[j])
+            # No title: the claim stands for it.
+            c.cos_title = float(cos_title[j]) if has_title[j] else c.cos_claim
+            c.claim_covered = float(in_claim[j] / claim_terms[j]) if claim_terms[j] else 0.0
+            c.query_covered = float(in_full[j] / n_query) if n_query else 0.0
+            apart = q_day - days[j]
             c.days_apart = None if np.isnan(apart) else float(apart)
         return list(found.values())
 
@@ -198,20 +265,8 @@ class ClaimMatcher:
     ) -> list[list[Hit]]:
         """Top ``k`` for each text; ``date``: when the texts were written (ISO), if known."""
         cleaned, vectors = self.encode_queries(texts)
-        hits: list[list[Hit]] = []
-        for start in range(0, len(cleaned), QUERY_BATCH):
-            claim_cos, title_cos = self.cosines(vectors[start : start + QUERY_BATCH])
-            for j in range(claim_cos.shape[0]):
-                dense = (claim_cos[j], None if title_cos is None else title_cos[j])
-                i = start + j
-                hits.append(self.rank(cleaned[i], vectors[i], k, date, dense))
-        return hits
-
-    def cosines(self, query_vecs: Matrix) -> tuple[Matrix, Matrix | None]:
-        """Cosines of queries to every claim and title: one matrix product for a batch."""
-        claim = query_vecs @ self.claim_vecs.T
-        title = None if self.title_vecs is None else query_vecs @ self.title_vecs.T
-        return claim, title
+        dense = self.dense_top(vectors)
+        return [self.rank(cleaned[i], vectors[i], k, date, dense[i]) for i in range(len(cleaned))]
 
     def rank(
         self,
@@ -219,7 +274,7 @@ class ClaimMatcher:
         query_vec: Matrix,
         k: int,
         query_date: str | None = None,
-        dense: tuple[Matrix, Matrix | None] | None = None,
+        dense: IntArray | None = None,
     ) -> list[Hit]:
         """Re-ranked top ``k`` for one cleaned query and its vector."""
         found = self.candidates(query, query_vec, query_date, dense)

@@ -165,6 +165,9 @@ class KnowledgeStore(ABC):
     @abstractmethod
     def search_factchecks(self, text: str, k: int = 5) -> list[FactCheckMatch]: ...
 
+    def refresh_factcheck_index(self) -> None:
+        """After an import commits, save derived search files (none by default)."""
+
     def __enter__(self) -> KnowledgeStore:
         return self
 

@@ -56,6 +56,8 @@ def run_import(
             progress.advance(task)
         if embed:
             result.vectors = embed_missing(store, progress)
+    if result.added or result.updated or result.vectors:
+        store.refresh_factcheck_index()  # after the commit: the matcher's sidecar files
     return result
 
 

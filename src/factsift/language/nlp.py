@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 import numpy
+from spacy.attrs import SENT_START
 
 from factsift.language.sentences import (
     is_punctuation,
@@ -49,13 +50,18 @@ def _set_line_starts(doc: Any) -> Any:
         return doc
     text = doc.text
     starts = line_starts(text)
-    offsets = doc.to_array("IDX")  # visit only the tokens at line starts, not every token
-    for i in numpy.searchsorted(offsets, sorted(starts)).tolist():
-        if 0 < i < len(doc) and doc[i].idx in starts and not doc[i].is_space:
-            doc[i].is_sent_start = True
-    for i, offset in enumerate(offsets.tolist()):
-        if i > 0 and not text[offset].isspace() and not may_start(text, offset):
-            doc[i].is_sent_start = False
+    offsets = doc.to_array("IDX").tolist()
+    # one array write, not a Token per token: 1 = must start, -1 = must not, 0 = parser decides
+    flags = numpy.zeros((len(offsets), 1), dtype="int64")
+    for i, offset in enumerate(offsets):
+        if i == 0 or text[offset].isspace():
+            continue
+        if offset in starts:
+            flags[i, 0] = 1
+        elif not may_start(text, offset):
+            flags[i, 0] = -1
+    flags[0, 0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64"))  # spaCy's type; -1 wraps
     return doc
 
 
@@ -73,9 +79,15 @@ def sentence_spans(doc: Any) -> list[Any]:
     for sent in doc.sents:
         start = pending if pending is not None else sent.start
         pending = None
-        body = sent.text.strip()
-        first = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        if is_separator(body) and starts_line(text, first) and _ends_line(sent):
+        raw = text[sent.start_char : sent.end_char]  # cheaper than Span.text
+        body = raw.strip()
+        first = sent.start_char + (len(raw) - len(raw.lstrip()))
+        end = first + len(body)
+        if (
+            is_separator(body)
+            and starts_line(text, first)
+            and text[end : end + 1] in ("", "\n", "\r")
+        ):
             continue
         joins = not body or is_punctuation(body) or not may_start(text, first)
         if joins and result:
@@ -87,13 +99,6 @@ def sentence_spans(doc: Any) -> list[Any]:
     if pending is not None:
         result.append(doc[pending:])
     return result
-
-
-def _ends_line(sent: Any) -> bool:
-    """True if ``sent`` runs to a line break or to the end of its text."""
-    text: str = sent.doc.text
-    end = sent.start_char + len(sent.text.rstrip())
-    return end == len(text) or text[end] in "\r\n"
 
 
 @cache

@@ -1,6 +1,6 @@
 """Approximate nearest neighbours over claim and title vectors (faiss IVF, float16 codes).
 
-An inverted-file index: k-means centroids (``lists`` of them, about sqrt(N)), each vector
+An inverted-file index: k-means centroids (``lists`` of them, about 2 sqrt(N)), each vector
 stored in its nearest centroid's list as float16; a query scans the ``NPROBE`` lists whose
 centroids are nearest. Chosen over HNSW for build time on 2 cores (a 1M-vector HNSW graph
 takes many minutes; IVF trains on a sample and assigns in one matrix product) and because
@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-EXACT_BELOW = 10_000
+EXACT_BELOW = 50_000
 NPROBE = 24
 TRAIN_SAMPLE = 64 * 1024
 SEED = 13
@@ -34,7 +34,7 @@ class VectorIndex:
         import faiss
 
         n, dim = vectors.shape
-        lists = int(max(1, min(4096, np.sqrt(n), n // 39)))  # faiss: >= 39 points a list
+        lists = int(max(1, min(4096, 2 * np.sqrt(n), n // 39)))  # faiss: >= 39 points a list
         quantizer = faiss.IndexFlatIP(dim)
         index = faiss.IndexIVFScalarQuantizer(
             quantizer, dim, lists, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT

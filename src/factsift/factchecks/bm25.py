@@ -22,7 +22,8 @@ import numpy.typing as npt
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
-PRUNE = 2000  # postings per term kept for the first stage (highest BM25 weight first)
+RESCORE = 4  # best partial sums re-scored exactly, per result wanted
+PRUNE = 1000  # postings per term kept for the first stage (highest BM25 weight first)
 _ARRAYS = ("offsets", "postings", "weights", "doc_terms", "imp_offsets", "imp_postings",
            "imp_weights")  # fmt: skip
 
@@ -127,9 +128,10 @@ class BM25Index:
         for t, n in self._term_counts(query):
             lo, hi = int(self.offsets[t]), int(self.offsets[t + 1])
             plist = self.postings[lo:hi]
-            pos = np.minimum(np.searchsorted(plist, docs), hi - lo - 1)
+            pos = np.searchsorted(plist, docs)
+            np.minimum(pos, hi - lo - 1, out=pos)
             hit = plist[pos] == docs
-            score += np.where(hit, self.weights[lo + pos], 0.0).astype(np.float32) * n
+            score += self.weights[lo + pos] * hit * n
             present += hit
         return score, present
 
@@ -153,13 +155,21 @@ class BM25Index:
         touched = ids[slot[ids] == np.arange(len(ids), dtype=np.int32)].astype(np.int64)
         partial = buffer[touched]
         buffer[touched] = 0.0  # leave the buffer clean for the next query
-        if len(touched) > k:
+        if all(self.imp_offsets[t + 1] - self.imp_offsets[t] < PRUNE for t, _ in pairs):
+            return _top_of(touched, partial, k)  # nothing was cut: the sums are exact
+        if len(touched) > RESCORE * k:
             # Re-score a margin of the best partial sums exactly: pruning may under-count.
-            best = np.argpartition(-partial, min(4 * k, len(touched)) - 1)[: 4 * k]
-            touched = touched[best]
+            touched = touched[np.argpartition(-partial, RESCORE * k - 1)[: RESCORE * k]]
         exact, _ = self.doc_scores(query, touched)
-        idx, scores = top_k(exact, k)
-        return touched[idx], scores
+        return _top_of(touched, exact, k)
+
+
+def _top_of(docs: IntArray, scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:
+    # Ties go to the lower document index, as in a full scan.
+    order = np.argsort(docs, kind="stable")
+    docs, scores = docs[order], scores[order]
+    idx, best = top_k(scores, k)
+    return docs[idx], best
 
 
 def top_k(scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:

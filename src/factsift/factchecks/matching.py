@@ -35,7 +35,7 @@ BODY_CHARS = 1500  # of a fact-check's article text, indexed for BM25
 QUERY_BATCH = 64  # queries scored against all vectors in one matrix product
 Matrix = npt.NDArray[np.float32]
 HalfMatrix = npt.NDArray[np.float16]
-_SAVED = ("doc_ids", "days", "claim_vecs", "title_vecs", "has_title")
+_SAVED = ("doc_ids", "days", "claim_vecs", "title_vecs", "title_row")
 
 
 @dataclass(slots=True)
@@ -81,12 +81,19 @@ class ClaimMatcher:
         bodies = [tokens(d.body[:BODY_CHARS]) if d.body else [] for d in docs]
         self.bm25_body = BM25Index(bodies) if any(bodies) else None
         self.claim_vecs: HalfMatrix = np.asarray(claim_vecs, dtype=np.float16)
-        self.title_vecs: HalfMatrix = (
-            np.zeros_like(self.claim_vecs)
+        # Titles only where there is one; title_row: its row in title_vecs, -1 for none.
+        titled = (
+            np.zeros(0, dtype=np.int64)
             if title_vecs is None
-            else np.asarray(title_vecs, dtype=np.float16)
+            else np.flatnonzero(np.abs(title_vecs).sum(axis=1) > 0)
         )
-        self.has_title: npt.NDArray[np.bool_] = np.abs(self.title_vecs).sum(axis=1) > 0
+        self.title_row = np.full(len(docs), -1, dtype=np.int32)
+        self.title_row[titled] = np.arange(len(titled), dtype=np.int32)
+        self.title_vecs: HalfMatrix = (
+            np.zeros((0, self.claim_vecs.shape[1]), dtype=np.float16)
+            if title_vecs is None
+            else np.asarray(title_vecs[titled], dtype=np.float16)
+        )
         self.ann = self._build_ann()
         self.reranker = reranker if reranker is not None else Reranker.load()
         self.first_stage = first_stage
@@ -95,12 +102,12 @@ class ClaimMatcher:
         return len(self.doc_ids)
 
     def _build_ann(self) -> VectorIndex | None:
-        titled = np.flatnonzero(self.has_title)
+        titled = np.flatnonzero(self.title_row >= 0)  # in title_vecs order
         if len(self.doc_ids) + len(titled) < EXACT_BELOW:
             return None
         rows = np.arange(len(self.doc_ids), dtype=np.int64)
         return VectorIndex.build(
-            np.concatenate([self.claim_vecs, self.title_vecs[titled]]),
+            np.concatenate([self.claim_vecs, self.title_vecs]),
             np.concatenate([rows, titled.astype(np.int64)]),
         )
 
@@ -190,10 +197,11 @@ class ClaimMatcher:
             return out
         for start in range(0, len(query_vecs), QUERY_BATCH):
             batch = np.asarray(query_vecs[start : start + QUERY_BATCH], dtype=np.float32)
-            claim = batch @ np.asarray(self.claim_vecs, dtype=np.float32).T
-            title = batch @ np.asarray(self.title_vecs, dtype=np.float32).T
-            title[:, ~np.asarray(self.has_title)] = -np.inf
-            cos = np.maximum(claim, title)
+            cos = batch @ np.asarray(self.claim_vecs, dtype=np.float32).T
+            titled = np.flatnonzero(np.asarray(self.title_row) >= 0)
+            if len(titled):
+                title = batch @ np.asarray(self.title_vecs, dtype=np.float32).T
+                cos[:, titled] = np.maximum(cos[:, titled], title)
             for row in cos:
                 kk = min(k, len(row))
                 if kk == 0:
@@ -236,8 +244,12 @@ class ClaimMatcher:
         )
         vec = np.asarray(query_vec, dtype=np.float32)
         cos_claim = np.asarray(self.claim_vecs[order], dtype=np.float32) @ vec
-        cos_title = np.asarray(self.title_vecs[order], dtype=np.float32) @ vec
-        has_title = np.asarray(self.has_title[order])
+        title_rows = np.asarray(self.title_row[order])
+        has_title = title_rows >= 0
+        cos_title = np.zeros(len(order), dtype=np.float32)
+        if has_title.any():
+            picked = self.title_vecs[title_rows[has_title]]
+            cos_title[has_title] = np.asarray(picked, dtype=np.float32) @ vec
         days = np.asarray(self.days[order])
         n_query = len(set(q_tokens))
         q_day = _day(query_date)

@@ -34,7 +34,7 @@ _COLUMNS = (
     "verdict, publisher, url, language, body"
 )
 _FIELDS = [c.strip() for c in _COLUMNS.split(",")]
-SIDECAR_FORMAT = 1
+SIDECAR_FORMAT = 2
 
 
 def _record(row: sqlite3.Row) -> FactCheck:

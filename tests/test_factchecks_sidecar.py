@@ -131,3 +131,15 @@ def test_claim_matcher_save_load_with_ann(tmp_path: Path, monkeypatch: pytest.Mo
     query = ["claim number 7 about topic7"]
     saved_hits = [h.doc_id for h in loaded.search_many(query, k=5)[0]]
     assert saved_hits == [h.doc_id for h in built.search_many(query, k=5)[0]]
+
+
+def test_factchecks_sidecar_of_older_format_is_replaced(kb: Path) -> None:
+    store = _open(kb)
+    folder = kb.parent / f"{kb.name}.factchecks" / f"gen-{store.factcheck_generation()}"
+    (folder / "meta.json").write_text('{"format": 0, "generation": 0}', encoding="utf-8")
+    store.search_factchecks("Mexico paid for the wall", k=1)
+    assert store.matcher_builds == 1
+    store.close()
+    store = _open(kb)
+    store.search_factchecks("Mexico paid for the wall", k=1)
+    assert store.matcher_builds == 0

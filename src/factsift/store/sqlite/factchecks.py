@@ -183,10 +183,12 @@ class SQLiteFactChecksMixin:
                 matcher.save(tmp)
                 meta = {"format": SIDECAR_FORMAT, "generation": generation, "docs": len(matcher)}
                 (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+                if final.exists() and self._load_sidecar(generation) is None:
+                    shutil.rmtree(final)  # unreadable or of an older format
                 os.rename(tmp, final)
             except OSError:
                 shutil.rmtree(tmp, ignore_errors=True)
-                if not (final / "meta.json").exists():
+                if self._load_sidecar(generation) is None:
                     raise
                 return  # another process wrote this generation first
             for old in final.parent.iterdir():

@@ -8,6 +8,7 @@ Two copies of the postings: sorted by document (exact scores of given documents,
 search) and impact-ordered, cut to the ``PRUNE`` highest weights per term (the first stage:
 frequent terms would otherwise cost a scatter over hundreds of thousands of postings per
 query at 1M fact-checks). The arrays can be saved as .npy files and opened memory-mapped.
+``top`` reuses two scratch arrays of the index's size: one index serves one thread at a time.
 """
 
 from __future__ import annotations

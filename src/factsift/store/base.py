@@ -167,6 +167,7 @@ class KnowledgeStore(ABC):
 
     def refresh_factcheck_index(self) -> None:
         """After an import commits, save derived search files (none by default)."""
+        return None
 
     def __enter__(self) -> KnowledgeStore:
         return self

@@ -1,12 +1,13 @@
-"""Train the check-worthiness model: logistic regression over MiniLM sentence embeddings
-and TF-IDF n-grams, seeded and CPU only.
+"""Train the check-worthiness model: logistic regression over sentence embeddings
+(the packaged MiniLM by default; WordLlama static vectors with ``--embedding wordllama``,
+which needs the ``wordllama`` extra) and TF-IDF n-grams, seeded and CPU only.
 
     OMP_NUM_THREADS=1 .venv/bin/python -m training.checkworthiness.train [--cache emb.npz]
 
 Model selection and the decision threshold use 5-fold cross-validation grouped by debate
 over the CLEF-2020 task 5 *train* debates; the dev debates (held out by debate) are scored
 once, at the end, and their figures go into the model card. Writes
-src/factsift/checkworthiness/model/checkworthiness.json.
+src/factsift/checkworthiness/model/checkworthiness.json (or ``--output``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ from factsift.checkworthiness.metrics import (
     f1_positive,
     mean_average_precision,
 )
+from factsift.checkworthiness.scorer import MINILM_NAME
+from factsift.checkworthiness.static_embed import NAME as STATIC_NAME
+from factsift.checkworthiness.static_embed import encode_static
 from factsift.embed import default_embedder
 from factsift.settings import data_dir
 
@@ -45,8 +49,13 @@ SEED = 11
 FOLDS = 5
 
 
-def embed(texts: list[str], cache: Path | None) -> npt.NDArray[np.float32]:
-    """Embeddings from the packaged model; an optional cache file saves re-encoding."""
+EMBEDDINGS = {"wordllama": STATIC_NAME, "minilm": MINILM_NAME}
+
+
+def embed(texts: list[str], kind: str, cache: Path | None) -> npt.NDArray[np.float32]:
+    """Sentence embeddings; for MiniLM an optional cache file saves re-encoding."""
+    if kind == "wordllama":  # static vectors: seconds for the whole corpus, no cache needed
+        return encode_static(texts)
     known: dict[str, npt.NDArray[np.float32]] = {}
     if cache and cache.exists():
         with np.load(cache, allow_pickle=False) as data:
@@ -127,13 +136,15 @@ def export(
     vec: TfidfVectorizer | None,
     threshold: float,
     meta: dict[str, object],
+    dim: int,
+    out: Path,
 ) -> Path:
     coef = model.coef_[0]
     payload: dict[str, object] = {
         **meta,
         "threshold": threshold,
         "intercept": float(model.intercept_[0]),
-        "embedding_coef": [round(float(v), 6) for v in coef[:384]],
+        "embedding_coef": [round(float(v), 6) for v in coef[:dim]],
     }
     if vec is not None:
         vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
@@ -143,24 +154,27 @@ def export(
             },
             "vocabulary": vocab,
             "idf": [round(float(v), 5) for v in vec.idf_],
-            "coef": [round(float(v), 6) for v in coef[384:]],
+            "coef": [round(float(v), 6) for v in coef[dim:]],
         }
-    MODEL_FILE.mkdir(parents=True, exist_ok=True)
-    out = MODEL_FILE / "checkworthiness.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cache", type=Path, help="embedding cache (.npz), outside the repo")
+    parser.add_argument("--embedding", choices=sorted(EMBEDDINGS), default="minilm")
+    parser.add_argument(
+        "--cache", type=Path, help="MiniLM embedding cache (.npz), outside the repo"
+    )
+    parser.add_argument("--output", type=Path, default=MODEL_FILE / "checkworthiness.json")
     parser.add_argument("--no-export", action="store_true")
     args = parser.parse_args()
 
     root = data_dir()
     dev = dev_debates(root)
     clef, extra = training_corpus(root, {normalise(s.text) for s in dev})
-    emb_all = embed([s.text for s in clef + extra + dev], args.cache)
+    emb_all = embed([s.text for s in clef + extra + dev], args.embedding, args.cache)
     emb_clef, emb_extra, emb_dev = np.split(emb_all, [len(clef), len(clef) + len(extra)])
     print(f"train: {len(clef)} CLEF + {len(extra)} extra sentences; dev: {len(dev)}")
 
@@ -181,7 +195,7 @@ def main() -> None:
     labels = np.array([s.label for s in clef + extra])
     weights = np.array([best["clef_weight"]] * len(clef) + [1.0] * len(extra))
     model, vec = fit(
-        np.vstack([emb_clef, emb_extra]), texts, labels, weights, best["C"], best["tfidf"]
+        np.vstack([emb_clef, emb_extra]), texts, labels, weights, best["C"], bool(best["tfidf"])
     )
     dev_scores = score(model, vec, emb_dev, [s.text for s in dev])
     dev_metrics = evaluate(dev, dev_scores, best["cut"])
@@ -189,9 +203,11 @@ def main() -> None:
     if args.no_export:
         return
     train_names, dev_names = split_debates([s.group for s in clef + dev])
-    meta = {
-        "kind": "logistic regression over MiniLM embeddings"
+    label = {"wordllama": "WordLlama static", "minilm": "MiniLM"}[args.embedding]
+    meta: dict[str, object] = {
+        "kind": f"logistic regression over {label} embeddings"
         + (" + TF-IDF" if best["tfidf"] else ""),
+        "embedding": EMBEDDINGS[args.embedding],
         "selection": best,
         "dev_metrics": dev_metrics,
         "data": {
@@ -204,7 +220,7 @@ def main() -> None:
             "train_sentences": {"clef": len(clef), "extra": len(extra)},
         },
     }
-    print("wrote", export(model, vec, best["cut"], meta))
+    print("wrote", export(model, vec, best["cut"], meta, emb_all.shape[1], args.output))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Run-time check-worthiness scoring: the exported linear model, numpy only.
 
-The model is logistic regression over the packaged MiniLM sentence embeddings and,
-where training selected it, TF-IDF unigrams and bigrams. The TF-IDF features are rebuilt
+The model is logistic regression over sentence embeddings (the packaged MiniLM; WordLlama
+static vectors for candidate models: the file's "embedding" key names which) and, where
+training selected it, TF-IDF unigrams and bigrams. The TF-IDF features are rebuilt
 here exactly as sklearn's ``TfidfVectorizer`` makes them (lowercase, ``\\b\\w\\w+\\b``
 tokens, sublinear tf, idf, L2 norm), so run time needs no sklearn.
 """
@@ -12,19 +13,34 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from factsift.checkworthiness.static_embed import NAME as STATIC_NAME
+from factsift.checkworthiness.static_embed import encode_static
 from factsift.embed import default_embedder
 from factsift.errors import FactsiftError
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
+MINILM_NAME = "minilm-l6-v2-int8"
+
+Encoder = Callable[[Sequence[str]], npt.NDArray[np.float32]]
+
+
+def _encode_minilm(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    return default_embedder().encode(texts)
+
+
+# Model files written before the "embedding" key existed used MiniLM.
+ENCODERS: dict[str, Encoder] = {STATIC_NAME: encode_static, MINILM_NAME: _encode_minilm}
 
 
 class CheckworthinessModelError(FactsiftError):
@@ -62,6 +78,7 @@ class TfidfFeatures:
 
 @dataclass(frozen=True)
 class LinearModel:
+    encode: Encoder
     embedding_coef: npt.NDArray[np.float32]
     intercept: float
     tfidf: TfidfFeatures | None
@@ -69,7 +86,7 @@ class LinearModel:
     meta: dict[str, Any]
 
     def logits(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
-        z = default_embedder().encode(texts).astype(np.float64) @ self.embedding_coef
+        z = self.encode(texts).astype(np.float64) @ self.embedding_coef
         z += self.intercept
         if self.tfidf is not None:
             z += np.array([self.tfidf.contribution(t) for t in texts])
@@ -79,9 +96,18 @@ class LinearModel:
 @lru_cache(maxsize=1)
 def load_model() -> LinearModel:
     """The packaged model (src/factsift/checkworthiness/model/checkworthiness.json)."""
-    ref = resources.files("factsift.checkworthiness") / "model" / "checkworthiness.json"
+    return load_model_file(
+        resources.files("factsift.checkworthiness") / "model" / "checkworthiness.json"
+    )
+
+
+def load_model_file(ref: Traversable | Path) -> LinearModel:
+    """A model file as written by training/checkworthiness/train.py."""
     try:
         raw = json.loads(ref.read_text(encoding="utf-8"))
+        encoder_name = str(raw.get("embedding", MINILM_NAME))
+        if encoder_name not in ENCODERS:
+            raise ValueError(f"unknown embedding {encoder_name!r}")
         tfidf = None
         if "tfidf" in raw:
             t = raw["tfidf"]
@@ -92,11 +118,16 @@ def load_model() -> LinearModel:
                 max_n=int(t["options"]["ngram_range"][1]),
             )
         return LinearModel(
+            encode=ENCODERS[encoder_name],
             embedding_coef=np.asarray(raw["embedding_coef"], dtype=np.float64),
             intercept=float(raw["intercept"]),
             tfidf=tfidf,
             threshold=float(raw["threshold"]),
-            meta={k: raw[k] for k in ("kind", "selection", "dev_metrics", "data") if k in raw},
+            meta={
+                k: raw[k]
+                for k in ("kind", "embedding", "selection", "dev_metrics", "data")
+                if k in raw
+            },
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise CheckworthinessModelError(

@@ -163,7 +163,7 @@ def export(
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--embedding", choices=sorted(EMBEDDINGS), default="minilm")
+    parser.add_argument("--embedding", choices=sorted(EMBEDDINGS), default="wordllama")
     parser.add_argument(
         "--cache", type=Path, help="MiniLM embedding cache (.npz), outside the repo"
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from factsift.api import check
+from factsift.cli.options import kb_option
 from factsift.settings import DEFAULT_MAX_BYTES, Options
 
 
@@ -31,13 +32,7 @@ from factsift.settings import DEFAULT_MAX_BYTES, Options
 @click.option(
     "--url", help="Original address of a saved page or pasted text (names the publisher)."
 )
-@click.option(
-    "--kb",
-    "kb_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="FACTSIFT_KB",
-    help="Knowledge store path [env FACTSIFT_KB; default: user data directory].",
-)
+@kb_option
 @click.option("--no-kb", is_flag=True, help="Do not open any knowledge store.")
 @click.option(
     "--allow-private", is_flag=True, help="Allow fetching loopback and private-network addresses."

@@ -7,16 +7,9 @@ from pathlib import Path
 
 import click
 
+from factsift.cli.options import kb_option
 from factsift.settings import default_kb_path
 from factsift.store.base import open_store
-
-kb_option = click.option(
-    "--kb",
-    "kb_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="FACTSIFT_KB",
-    help="Knowledge store path [env FACTSIFT_KB; default: user data directory].",
-)
 
 
 @click.group("corpus")

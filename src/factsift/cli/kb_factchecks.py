@@ -8,16 +8,10 @@ from pathlib import Path
 
 import click
 
+from factsift.cli.options import kb_option as kb_path_option
 from factsift.factchecks.importers.base import ImportResult
 from factsift.store.base import KnowledgeStore
 
-kb_path_option = click.option(
-    "--kb",
-    "kb_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="FACTSIFT_KB",
-    help="Knowledge store path [env FACTSIFT_KB; default: user data directory].",
-)
 strict_option = click.option(
     "--strict", is_flag=True, help="Abort the whole import at the first bad record."
 )

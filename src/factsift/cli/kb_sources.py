@@ -8,19 +8,13 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from factsift.cli.options import kb_option
 from factsift.settings import data_dir, default_kb_path
 from factsift.sources.importers import PUBLIC_LISTS, import_parsed, import_public_list
 from factsift.sources.importers.generic import parse, parse_pairs
 from factsift.sources.model import ImportResult
 from factsift.store.base import open_store
 
-kb_option = click.option(
-    "--kb",
-    "kb_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="FACTSIFT_KB",
-    help="Knowledge store path [env FACTSIFT_KB; default: user data directory].",
-)
 MAX_BAD_SHOWN = 20
 
 

@@ -1,0 +1,15 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+kb_option = click.option(
+    "--kb",
+    "kb_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACTSIFT_KB",
+    help="Knowledge store path [env FACTSIFT_KB; default: user data directory].",
+)

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from factsift.cli.options import data_option
 from factsift.settings import data_dir
 
 
@@ -34,12 +35,7 @@ def _print(result: dict[str, Any], as_json: bool) -> None:
 @click.option(
     "--paraphrase", is_flag=True, help="Also look for paraphrased sentences (MiniLM; slower)."
 )
-@click.option(
-    "--data",
-    "data",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the public data sets [default: $FACTSIFT_DATA or ../shared/data].",
-)
+@data_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def reuse_command(
     seed: int,
@@ -92,12 +88,7 @@ def reuse_command(
     show_default=True,
     help="Documents also hashed with datasketch, for the reference rate.",
 )
-@click.option(
-    "--data",
-    "data",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the public data sets [default: $FACTSIFT_DATA or ../shared/data].",
-)
+@data_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def reuse_scale_command(
     docs: int,

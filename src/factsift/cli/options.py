@@ -13,3 +13,10 @@ kb_option = click.option(
     envvar="FACTSIFT_KB",
     help="Knowledge store path [env FACTSIFT_KB; default: user data directory].",
 )
+
+data_option = click.option(
+    "--data",
+    "data",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the public data sets [default: $FACTSIFT_DATA or ../shared/data].",
+)

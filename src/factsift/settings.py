@@ -57,6 +57,8 @@ class Options:
     content_type: str | None = None  # force "text/html" or "text/plain"
     fetch: FetchOptions = field(default_factory=FetchOptions)
     use_store: bool = True  # False: check without opening any store
+    evidence: bool = True  # False: skip the evidence search (faster; no status from evidence)
+    evidence_after_days: int = 7  # evidence dated up to this many days after the article counts
 
     @classmethod
     def from_kwargs(cls, **kwargs: Any) -> Options:

@@ -63,6 +63,18 @@ from factsift.settings import DEFAULT_MAX_BYTES, Options
     type=click.Choice(["html", "text"]),
     help="Treat the input as HTML or plain text instead of detecting it.",
 )
+@click.option(
+    "--no-evidence",
+    is_flag=True,
+    help="Skip the evidence search in the reference corpus (no status from evidence).",
+)
+@click.option(
+    "--evidence-after-days",
+    type=click.IntRange(min=0),
+    default=7,
+    show_default=True,
+    help="Corpus documents dated up to this many days after the article count as evidence.",
+)
 def check_command(
     source: str,
     fmt: str,
@@ -75,12 +87,16 @@ def check_command(
     timeout: float,
     max_redirects: int,
     content_type: str | None,
+    no_evidence: bool,
+    evidence_after_days: int,
 ) -> None:
     """Check SOURCE (an HTML or text file, a URL, or - for standard input) and print a report."""
     options = Options.from_kwargs(
         kb_path=kb_path,
         url=url,
         use_store=not no_kb,
+        evidence=not no_evidence,
+        evidence_after_days=evidence_after_days,
         allow_private=allow_private,
         max_bytes=max_bytes,
         timeout=timeout,

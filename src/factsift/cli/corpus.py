@@ -34,6 +34,11 @@ def corpus_group() -> None:
 @click.option(
     "--restart", is_flag=True, help="Ignore the checkpoint of an earlier run and read all again."
 )
+@click.option(
+    "--no-vectors",
+    is_flag=True,
+    help="Do not embed passages for evidence search now (faster; run 'corpus index' later).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @kb_option
@@ -43,13 +48,15 @@ def corpus_import(
     columns: str | None,
     batch_size: int,
     restart: bool,
+    no_vectors: bool,
     quiet: bool,
     as_json: bool,
     kb_path: Path | None,
 ) -> None:
     """Import JSONL, CSV or WARC files, or folders of HTML pages.
 
-    Reruns resume after the last committed batch and add nothing twice.
+    Reruns resume after the last committed batch and add nothing twice. Passages are
+    embedded for evidence search as they are imported, unless --no-vectors.
     """
     from factsift.corpus.importer import import_corpus
 
@@ -64,6 +71,7 @@ def corpus_import(
                 batch_size=batch_size,
                 resume=not restart,
                 show_progress=not quiet and not as_json,
+                vectors=not no_vectors,
             )
             results.append(result)
             if not as_json:
@@ -105,6 +113,7 @@ def corpus_stats(kb_path: Path | None, as_json: bool) -> None:
         "documents": tables.get("corpus_documents", 0),
         "passages": tables.get("corpus_passages", 0),
         "lsh_keys": tables.get("corpus_lsh", 0),
+        "passage_vectors": tables.get("corpus_passage_vectors", 0),
         "imports": tables.get("corpus_import_checkpoints", 0),
     }
     if as_json:
@@ -112,4 +121,28 @@ def corpus_stats(kb_path: Path | None, as_json: bool) -> None:
         return
     click.echo(f"store: {path}")
     for name, count in counts.items():
-        click.echo(f"  {name:<12} {count:>10,}")
+        click.echo(f"  {name:<16} {count:>10,}")
+
+
+@corpus_group.command("index")
+@kb_option
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def corpus_index(kb_path: Path | None, quiet: bool) -> None:
+    """Embed the passages that have no vector yet (for evidence search).
+
+    Needed after 'corpus import --no-vectors'. Each batch is committed, so an interrupted
+    run keeps its work and a rerun continues where it stopped.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from factsift.evidence.index import index_missing
+
+    path = kb_path or default_kb_path()
+    with open_store(path, create=False) as store:
+        tables = store.stats()
+        missing = tables.get("corpus_passages", 0) - tables.get("corpus_passage_vectors", 0)
+        columns = (BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, disable=quiet) as progress:
+            task = progress.add_task("embed passages", total=max(missing, 0))
+            done = index_missing(store, lambda n: progress.advance(task, n))
+    click.echo(f"{path}: {done} passages embedded")

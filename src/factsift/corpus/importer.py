@@ -22,6 +22,7 @@ from factsift.corpus.readers import (
     read_warc,
 )
 from factsift.errors import ImportDataError, InputError
+from factsift.evidence.index import embed_missing
 from factsift.store.base import KnowledgeStore
 from factsift.trace.minhash import MinHasher
 
@@ -105,8 +106,13 @@ def import_corpus(
     resume: bool = True,
     show_progress: bool = False,
     after_batch: BatchHook | None = None,
+    vectors: bool = True,
 ) -> ImportResult:
-    """Import one file or folder; ``after_batch(position)`` runs after each commit."""
+    """Import one file or folder; ``after_batch(position)`` runs after each commit.
+
+    With ``vectors`` each batch's passages are embedded for evidence retrieval in the same
+    transaction (the slow part of an import); without, run ``factsift corpus index`` later.
+    """
     path = Path(path)
     if not path.exists():
         raise ImportDataError(f"No such file or folder: '{path}'. Check the path.")
@@ -140,6 +146,8 @@ def import_corpus(
             docs = build_documents(batch, origin, hasher)
             with store.transaction():
                 added = store.add_documents(docs)
+                if vectors and added:
+                    embed_missing(store)
                 store.set_import_checkpoint(source, position)
             result.added += added
             result.skipped += len(batch) - added

@@ -70,3 +70,28 @@ class ReuseCandidate:
 
     doc_id: int
     hits: int  # band collisions summed over the query's windows
+
+
+@dataclass(frozen=True, slots=True)
+class PassageText:
+    """A stored passage with its text and its document's metadata (for evidence)."""
+
+    passage_id: int
+    doc_id: int
+    start: int  # character offsets into the document's text
+    end: int
+    text: str
+    doc_key: str
+    url: str | None
+    title: str | None
+    publisher: str | None
+    date: str | None
+
+    def label(self) -> str:
+        """Title, publisher and date, for citations."""
+        parts = [self.title or self.url or self.doc_key]
+        if self.publisher:
+            parts.append(self.publisher)
+        if self.date:
+            parts.append(self.date)
+        return " · ".join(parts)

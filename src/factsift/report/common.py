@@ -148,3 +148,64 @@ def claim_of_sentence(claims: Iterable[Any], sentence: object) -> int | None:
         if isinstance(claim, Mapping) and claim.get("sentence") == sentence:
             return position
     return None
+
+
+CLAIM_STATUS_LABELS = {
+    "supported": "supported by evidence",
+    "refuted": "refuted by evidence",
+    "disputed": "disputed: strong evidence on both sides",
+    "previously_fact_checked": "previously fact-checked",
+    "not_enough_evidence": NOT_ENOUGH_EVIDENCE.lower(),
+}
+EVIDENCE_SECTION = "evidence"
+
+
+def claim_status_label(status: object) -> str:
+    """The claim status in words; a missing status reads as not enough evidence."""
+    return CLAIM_STATUS_LABELS.get(str(status), NOT_ENOUGH_EVIDENCE.lower())
+
+
+def evidence_by_claim(data: Mapping[str, Any]) -> dict[int, dict[str, Any]]:
+    """The evidence section's entry of each claim, by claim index."""
+    section = as_dict(as_dict(data.get("sections")).get(EVIDENCE_SECTION))
+    out: dict[int, dict[str, Any]] = {}
+    for item in as_list(section.get("claims")):
+        entry = as_dict(item)
+        if isinstance(entry.get("claim"), int):
+            out[entry["claim"]] = entry
+    return out
+
+
+def evidence_line(passage: Mapping[str, Any]) -> str:
+    """One evidence passage in words: stance, probability, source and date."""
+    stance = clean(passage.get("stance")) or "no stance"
+    probability = confidence_text(passage.get("probability"))
+    strong = " (strong)" if passage.get("strong") else ""
+    head = f"{stance} {probability}{strong}" if probability else stance
+    source = clean(passage.get("publisher") or passage.get("title") or passage.get("url"))
+    date = clean(passage.get("date")) or "undated"
+    return f"{head} \u2014 {source or 'unknown source'}, {date}"
+
+
+def evidence_note(section: Mapping[str, Any]) -> str:
+    """What was searched, in one sentence."""
+    status = section.get("status")
+    if status in ("no_store", "empty") or section.get("note"):
+        return clean(section.get("note")) or "No evidence was searched."
+    docs = section.get("documents_searched")
+    floor = confidence_text(section.get("strong_floor"))
+    after = section.get("after_days")
+    parts = [f"Searched {docs} reference documents"]
+    if section.get("article_date"):
+        parts.append(f"dated up to {after} days after the article ({section['article_date']})")
+    else:
+        parts.append("with no date filter (the article's date is unknown)")
+    text = ", ".join(parts) + (
+        ", excluding the article's own publisher and documents it shares text with."
+    )
+    if floor:
+        text += (
+            f" A claim gets a status only when passages with stance probability of at least "
+            f"{floor} agree; otherwise: {NOT_ENOUGH_EVIDENCE.lower()}."
+        )
+    return text

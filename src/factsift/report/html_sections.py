@@ -14,8 +14,10 @@ from factsift.report.common import (
     as_list,
     attribution_kind_label,
     claim_of_sentence,
+    claim_status_label,
     clean,
     confidence_text,
+    evidence_by_claim,
     group_findings,
     kind_title,
     kind_token,
@@ -23,6 +25,9 @@ from factsift.report.common import (
     says_not_enough_evidence,
     span_bounds,
 )
+from factsift.report.html_evidence import SECTION as EVIDENCE_SECTION
+from factsift.report.html_evidence import accepts as evidence_accepts
+from factsift.report.html_evidence import evidence_section
 from factsift.report.html_generic import esc, link, render_value
 from factsift.report.html_trace import SECTION as TRACE_SECTION
 from factsift.report.html_trace import accepts as trace_accepts
@@ -30,7 +35,10 @@ from factsift.report.html_trace import trace_section
 
 # Sections with a renderer of their own (given the whole report), used when the section
 # has the shape it reads: name -> (accepts, render). Every other section is generic.
-DEDICATED_SECTIONS = {TRACE_SECTION: (trace_accepts, trace_section)}
+DEDICATED_SECTIONS = {
+    TRACE_SECTION: (trace_accepts, trace_section),
+    EVIDENCE_SECTION: (evidence_accepts, evidence_section),
+}
 
 
 def _dedicated(name: str, value: object) -> bool:
@@ -71,6 +79,7 @@ def claims_list(data: Mapping[str, Any]) -> str:
         if isinstance(finding.get("claim"), int):
             about.setdefault(finding["claim"], []).append(index)
     share = esc(anonymous_share_sentence(as_dict(data.get("anonymous_share"))))
+    evidence = evidence_by_claim(data)
     items = []
     for index, claim in enumerate(claims):
         pointer = claim.get("attribution")
@@ -90,6 +99,12 @@ def claims_list(data: Mapping[str, Any]) -> str:
                 + (f" ({esc(method)})" if method else "")
                 + "</p>"
             )
+        lines.append(
+            f'<p class="meta status status-{kind_token(claim.get("status"))}">Status: '
+            f"{esc(claim_status_label(claim.get('status')))}"
+            + (f' · <a href="#evidence-{index}">evidence</a>' if index in evidence else "")
+            + "</p>"
+        )
         if about.get(index):
             refs = " ".join(f'<a href="#finding-{i}">F{i + 1}</a>' for i in about[index])
             lines.append(f'<p class="meta">Findings: {refs}</p>')

@@ -26,14 +26,19 @@ from factsift.report.common import (
     as_list,
     attribution_kind_label,
     claim_of_sentence,
+    claim_status_label,
     clean,
     confidence_text,
+    evidence_by_claim,
     group_findings,
     kind_title,
     publisher_method_label,
     says_not_enough_evidence,
     span_bounds,
 )
+from factsift.report.terminal_evidence import SECTION as EVIDENCE_SECTION
+from factsift.report.terminal_evidence import accepts as evidence_accepts
+from factsift.report.terminal_evidence import render_evidence
 from factsift.report.terminal_generic import render_value
 from factsift.report.terminal_trace import SECTION as TRACE_SECTION
 from factsift.report.terminal_trace import accepts as trace_accepts
@@ -44,7 +49,10 @@ if TYPE_CHECKING:
 
 # Sections with a renderer of their own (given the whole report), used when the section
 # has the shape it reads: name -> (accepts, render). Every other section is generic.
-DEDICATED_SECTIONS = {TRACE_SECTION: (trace_accepts, render_trace)}
+DEDICATED_SECTIONS = {
+    TRACE_SECTION: (trace_accepts, render_trace),
+    EVIDENCE_SECTION: (evidence_accepts, render_evidence),
+}
 
 QUOTE_CHARS = 110  # longest article excerpt quoted after a citation
 
@@ -90,7 +98,9 @@ def _parts(data: Mapping[str, Any]) -> Iterator[RenderableType]:
         yield _badges(badges)
     if isinstance(data.get("author_box"), Mapping):
         yield _author_box(as_dict(data["author_box"]))
-    yield _claims(as_list(data.get("claims")), as_list(data.get("attributions")))
+    yield _claims(
+        as_list(data.get("claims")), as_list(data.get("attributions")), evidence_by_claim(data)
+    )
     yield Text(anonymous_share_sentence(as_dict(data.get("anonymous_share"))))
     yield _findings(as_list(data.get("findings")), text)
     sections = as_dict(data.get("sections"))
@@ -182,7 +192,9 @@ def _attribution_line(attribution: Mapping[str, Any], claims: list[Any]) -> Text
     return out
 
 
-def _claims(claims: list[Any], attributions: list[Any]) -> RenderableType:
+def _claims(
+    claims: list[Any], attributions: list[Any], evidence: Mapping[int, Mapping[str, Any]]
+) -> RenderableType:
     rows: list[RenderableType] = [Rule(Text(f"Claims ({len(claims)})"), align="left")]
     if not claims:
         rows.append(Text("No check-worthy claims were found.", style="dim"))
@@ -202,6 +214,18 @@ def _claims(claims: list[Any], attributions: list[Any]) -> RenderableType:
         if score is not None:
             method = clean(claim.get("checkworthiness_method"))
             lines.append(Text(f"check-worthiness: {score}" + (f" ({method})" if method else "")))
+        lines.append(Text(f"status: {claim_status_label(claim.get('status'))}", style="bold"))
+        entry = evidence.get(position - 1)
+        if entry is not None:
+            passages = [as_dict(p) for p in as_list(entry.get("passages"))]
+            counts = ", ".join(
+                f"{n} {stance}"
+                for stance in ("supports", "refutes", "not enough info")
+                if (n := sum(1 for p in passages if p.get("stance") == stance))
+            )
+            lines.append(
+                Text(f"evidence passages: {len(passages)}" + (f" ({counts})" if counts else ""))
+            )
         table.add_row(Text(f"[{position}]", style="bold"), Group(*lines))
     rows.append(table)
     return Group(*rows)

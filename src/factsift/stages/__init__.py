@@ -13,6 +13,7 @@ from factsift.store.base import KnowledgeStore
 def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     from factsift.language import LanguageStage
     from factsift.stages.assess import AssessStage
+    from factsift.stages.evidence import EvidenceStage
     from factsift.stages.factchecks import FactChecksStage
     from factsift.stages.publisher import PublisherStage
     from factsift.stages.sources import SourcesStage
@@ -27,6 +28,8 @@ def build_pipeline(store: KnowledgeStore | None, options: Options) -> Pipeline:
     stages.append(SourcesStage(store))
     stages.append(FactChecksStage(store))
     stages.append(TraceStage(store))
+    if options.evidence:
+        stages.append(EvidenceStage(store, after_days=options.evidence_after_days))
     stages.append(AssessStage())
     return Pipeline(stages)
 

@@ -121,8 +121,9 @@ def _set_claim_status(article: Article) -> None:
             Finding(
                 kind="not_enough_evidence",
                 summary=f"{len(unchecked)} of {len(article.claims)} claims: not enough "
-                "evidence. No prior fact-check or evidence passage in the store speaks to "
-                "them, so the report gives no verdict on them.",
+                "evidence. No prior fact-check in the store matches them and no evidence "
+                "passage speaks to them strongly and consistently, so the report gives no "
+                "verdict on them.",
                 cites=[
                     Cite(kind="article", label=f"claim {i + 1}", span=article.claims[i].span)
                     for i in unchecked

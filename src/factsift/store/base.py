@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factsift.corpus.model import DocumentRecord, ReuseCandidate, StoredDocument, StoredPassage
+from factsift.corpus.model import (
+    DocumentRecord,
+    PassageText,
+    ReuseCandidate,
+    StoredDocument,
+    StoredPassage,
+)
 from factsift.errors import StoreError
 from factsift.factchecks.models import FactCheck, FactCheckMatch
 from factsift.sources.model import (
@@ -136,6 +142,30 @@ class KnowledgeStore(ABC):
 
     @abstractmethod
     def set_import_checkpoint(self, source: str, position: int, done: bool = False) -> None: ...
+
+    # -- reference corpus (evidence) -------------------------------------------------------
+    @abstractmethod
+    def search_passages(self, terms: Sequence[str], limit: int = 50) -> list[tuple[int, float]]:
+        """Passages holding any of ``terms``, best BM25 first: (passage id, score)."""
+
+    @abstractmethod
+    def passage_texts(self, passage_ids: Sequence[int]) -> list[PassageText]:
+        """Passages with their text and their document's metadata, in the order asked."""
+
+    @abstractmethod
+    def passages_missing_vectors(self, limit: int = 1000) -> list[tuple[int, str]]:
+        """(passage id, text) of passages without a dense vector yet."""
+
+    @abstractmethod
+    def add_passage_vectors(self, rows: Sequence[tuple[int, bytes]]) -> None:
+        """Store (passage id, float16 vector bytes); call inside a transaction."""
+
+    @abstractmethod
+    def passage_vectors(self) -> tuple[list[int], list[bytes]]:
+        """All passage vectors: (passage ids, float16 blobs)."""
+
+    @abstractmethod
+    def passage_vector_count(self) -> int: ...
 
     # Fact-checks (factsift.factchecks); writes go in a transaction.
     @abstractmethod

@@ -7,10 +7,22 @@ import re
 import sqlite3
 from collections.abc import Sequence
 
-from factsift.corpus.model import DocumentRecord, ReuseCandidate, StoredDocument, StoredPassage
+from factsift.corpus.model import (
+    DocumentRecord,
+    PassageText,
+    ReuseCandidate,
+    StoredDocument,
+    StoredPassage,
+)
 
 _LOOKUP_CHUNK = 2000  # keys per lookup query
 _IMPORT_CACHE_KB = 128 * 1024
+
+
+def _fts_any(terms: Sequence[str]) -> str | None:
+    """An FTS5 query matching any of ``terms`` (each quoted, so no operator syntax)."""
+    words = [w for t in terms for w in re.findall(r"\w+", t)]
+    return " OR ".join(f'"{w}"' for w in dict.fromkeys(words)) or None
 
 
 def _fts_phrase(text: str) -> str | None:
@@ -132,3 +144,58 @@ class SQLiteCorpusMixin:
             "done = excluded.done, updated_at = CURRENT_TIMESTAMP",
             (source, position, int(done)),
         )
+
+    # -- evidence retrieval ----------------------------------------------------------------
+    def search_passages(self, terms: Sequence[str], limit: int = 50) -> list[tuple[int, float]]:
+        """Passages matching any of ``terms``, best BM25 first: (passage id, score > 0)."""
+        query = _fts_any(terms)
+        if query is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT rowid, bm25(corpus_fts) FROM corpus_fts WHERE corpus_fts MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [(int(pid), -float(score)) for pid, score in rows]  # FTS5: lower is better
+
+    def passage_texts(self, passage_ids: Sequence[int]) -> list[PassageText]:
+        """Passages with their text and document metadata, in the order asked."""
+        found: dict[int, PassageText] = {}
+        ids = list(dict.fromkeys(passage_ids))
+        for lo in range(0, len(ids), _LOOKUP_CHUNK):
+            rows = self.conn.execute(
+                "SELECT p.id, p.doc_id, p.start, p.end, "
+                "substr(d.text, p.start + 1, p.end - p.start), d.doc_key, d.url, d.title, "
+                "d.publisher, d.date FROM corpus_passages p JOIN corpus_documents d "
+                "ON d.id = p.doc_id WHERE p.id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids[lo : lo + _LOOKUP_CHUNK]),),
+            ).fetchall()
+            for row in rows:
+                found[int(row[0])] = PassageText(*tuple(row))
+        return [found[i] for i in ids if i in found]
+
+    def passages_missing_vectors(self, limit: int = 1000) -> list[tuple[int, str]]:
+        """(passage id, text) of passages that have no dense vector yet, oldest first."""
+        rows = self.conn.execute(
+            "SELECT p.id, substr(d.text, p.start + 1, p.end - p.start) FROM corpus_passages p "
+            "JOIN corpus_documents d ON d.id = p.doc_id WHERE NOT EXISTS "
+            "(SELECT 1 FROM corpus_passage_vectors v WHERE v.passage_id = p.id) "
+            "ORDER BY p.id LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [(int(pid), str(text)) for pid, text in rows]
+
+    def add_passage_vectors(self, rows: Sequence[tuple[int, bytes]]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO corpus_passage_vectors(passage_id, vec) VALUES (?, ?)", rows
+        )
+
+    def passage_vectors(self) -> tuple[list[int], list[bytes]]:
+        """Every stored passage vector: (passage ids, float16 blobs), by passage id."""
+        rows = self.conn.execute(
+            "SELECT passage_id, vec FROM corpus_passage_vectors ORDER BY passage_id"
+        ).fetchall()
+        return [int(r[0]) for r in rows], [bytes(r[1]) for r in rows]
+
+    def passage_vector_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM corpus_passage_vectors").fetchone()[0])

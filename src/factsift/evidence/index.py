@@ -1,0 +1,79 @@
+"""Dense vectors of reference-corpus passages: written at import, searched at check time.
+
+Vectors are the packaged MiniLM's unit vectors stored as float16 (768 bytes a passage).
+``index_missing`` embeds passages that have none, one committed batch at a time, so an
+interrupted run keeps its work and a rerun continues. ``PassageMatrix`` holds all vectors
+in memory for exact search (a matrix product): about 154 MB per 100,000 passages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from factsift.embed import DIM
+from factsift.factchecks.vectors import encode, to_blob
+from factsift.store.base import KnowledgeStore
+
+BATCH = 256
+Progress = Callable[[int], None]
+
+
+def embed_missing(store: KnowledgeStore, limit: int = 100_000) -> int:
+    """Embed passages without vectors, inside the caller's transaction; return the count."""
+    rows = store.passages_missing_vectors(limit)
+    if not rows:
+        return 0
+    vectors = encode([text for _, text in rows])
+    store.add_passage_vectors(
+        [(pid, to_blob(vec)) for (pid, _), vec in zip(rows, vectors, strict=True)]
+    )
+    return len(rows)
+
+
+def index_missing(store: KnowledgeStore, progress: Progress | None = None) -> int:
+    """Embed every passage that has no vector yet, a committed batch at a time."""
+    done = 0
+    while True:
+        with store.transaction():
+            added = embed_missing(store, BATCH)
+        if not added:
+            return done
+        done += added
+        if progress is not None:
+            progress(added)
+
+
+@dataclass(slots=True)
+class PassageMatrix:
+    """All passage vectors of a store, for exact cosine search."""
+
+    ids: npt.NDArray[np.int64]
+    vectors: npt.NDArray[np.float32]  # float32 in memory: one conversion, fast products
+
+    @classmethod
+    def load(cls, store: KnowledgeStore) -> PassageMatrix:
+        ids, blobs = store.passage_vectors()
+        if not ids:
+            return cls(np.zeros(0, dtype=np.int64), np.zeros((0, DIM), dtype=np.float32))
+        matrix = np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(ids), DIM)
+        return cls(np.asarray(ids, dtype=np.int64), matrix.astype(np.float32))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def top(self, queries: npt.NDArray[np.float32], k: int) -> list[list[tuple[int, float]]]:
+        """Per query, the ``k`` most similar passages: (passage id, cosine)."""
+        if not len(self.ids) or not len(queries):
+            return [[] for _ in range(len(queries))]
+        sims = queries.astype(np.float32) @ self.vectors.T
+        k = min(k, len(self.ids))
+        out = []
+        for row in sims:
+            best = np.argpartition(-row, k - 1)[:k]
+            best = best[np.argsort(-row[best], kind="stable")]
+            out.append([(int(self.ids[i]), float(row[i])) for i in best])
+        return out

@@ -111,17 +111,22 @@ def main() -> None:
     parser.add_argument("--run", type=Path, required=True, help="training output folder")
     parser.add_argument("--limit", type=int, default=0, help="pairs per set (smoke test)")
     parser.add_argument("--no-write", action="store_true", help="print figures only")
+    parser.add_argument("--checkpoint", type=Path, help="default: RUN/checkpoint.pt")
+    parser.add_argument(
+        "--package", type=Path, default=PACKAGE, help="where to write (default: the package)"
+    )
     args = parser.parse_args()
     torch.set_num_threads(1)
     log = [json.loads(line) for line in (args.run / "log.jsonl").read_text().splitlines()]
-    steps = next((r["done"] for r in reversed(log) if "done" in r), None)
+    checkpoint = args.checkpoint or args.run / "checkpoint.pt"
+    steps = int(torch.load(checkpoint, weights_only=True)["step"])
 
     cut = args.limit or None
     dev = pairs_of("climate-fever", "dev")[:cut]
     evals = {name: pairs_of(name, split)[:cut] for name, (_, split) in EVAL_SETS.items()}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        to_onnx(args.run / "checkpoint.pt", tmp / "stance.fp32.onnx")
+        to_onnx(checkpoint, tmp / "stance.fp32.onnx")
         quantise(tmp / "stance.fp32.onnx", tmp / "stance.int8.onnx")
         variants: dict[str, dict[str, Any]] = {}
         for onnx_name in ("stance.fp32.onnx", "stance.int8.onnx"):
@@ -151,10 +156,10 @@ def main() -> None:
         chosen = "stance.int8.onnx" if keep_int8 else "stance.fp32.onnx"
         if args.no_write:
             return
-        PACKAGE.mkdir(parents=True, exist_ok=True)
-        for old in PACKAGE.glob("*.onnx"):
+        args.package.mkdir(parents=True, exist_ok=True)
+        for old in args.package.glob("*.onnx"):
             old.unlink()
-        shutil.copy(tmp / chosen, PACKAGE / chosen)
+        shutil.copy(tmp / chosen, args.package / chosen)
     card = {
         "onnx": chosen,
         "labels": list(LABELS),
@@ -166,8 +171,8 @@ def main() -> None:
         "figures": variants[chosen],
         "figures_fp32": fp32,
     }
-    (PACKAGE / "stance.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    print("wrote", PACKAGE / chosen)
+    (args.package / "stance.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    print("wrote", args.package / chosen)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ import ast
 import csv
 import hashlib
 import json
+import re
+import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +142,60 @@ def read_liar_plus(path: Path) -> Iterator[Pair]:
             yield Pair(cols[3], justification, label, f"liar:{cols[1]}")
 
 
+# Verdict sentences are dropped from the passage so the model must read the reasoning.
+_VERDICT = re.compile(r"\bwe rate\b|\bpants on fire\b|\brating:|\bour ruling\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def politifact_passage(text: str, sentences: int = 3) -> str:
+    """The last few sentences of a PolitiFact article's reasoning, before "We rate ...".
+
+    Returns "" when the article has no verdict sentence to anchor on.
+    """
+    matches = list(re.finditer(r"\bWe rate\b", text))
+    if not matches:
+        return ""
+    before = text[: matches[-1].start()]
+    ruling = before.rfind("Our ruling")
+    if ruling >= 0:
+        before = before[ruling + len("Our ruling") :]
+    lines = [line.strip() for line in before.splitlines() if len(line.strip()) > 30]
+    parts = [s for line in lines for s in _SENTENCE_END.split(line)]
+    kept = [s.strip() for s in parts if s.strip() and not _VERDICT.search(s)]
+    passage = " ".join(kept[-sentences:])
+    return passage if len(passage) >= 40 else ""
+
+
+def read_politifact(path: Path) -> Iterator[Pair]:
+    """CheckThat! 2022 task 2B politifact-vclaims.tar.gz: each claim against the reasoning that
+    precedes its verdict (true, mostly-true -> supports; false, pants-fire -> refutes)."""
+    try:
+        with tarfile.open(_need(path, "PolitiFact vclaims"), "r:gz") as archive:
+            yield from _politifact_pairs(archive, path)
+    except (tarfile.TarError, EOFError, OSError) as exc:
+        raise BenchmarkError(
+            f"{path}: not a readable tar.gz ({exc}); use politifact-vclaims.tar.gz."
+        ) from exc
+
+
+def _politifact_pairs(archive: tarfile.TarFile, path: Path) -> Iterator[Pair]:
+    for member in archive:
+        if not member.isfile() or not member.name.endswith(".json"):
+            continue
+        handle = archive.extractfile(member)
+        if handle is None:
+            continue
+        try:
+            row = json.loads(handle.read().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BenchmarkError(f"{path}:{member.name}: not JSON ({exc}).") from exc
+        label = _LIAR_LABELS.get(str(row.get("truth_label")))
+        passage = politifact_passage(str(row.get("text") or ""))
+        if label is None or not passage:
+            continue
+        yield Pair(str(row["vclaim"]), passage, label, f"politifact:{row['vclaim_id']}")
+
+
 def parse_questions(raw: object) -> list[dict[str, object]]:
     """AVeriTeC stores questions as a Python literal string in some copies."""
     if isinstance(raw, list):
@@ -157,4 +213,5 @@ READERS = {
     "averitec": read_averitec,
     "sick": read_sick,
     "liar-plus": read_liar_plus,
+    "politifact": read_politifact,
 }

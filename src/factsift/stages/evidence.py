@@ -13,7 +13,8 @@ empty corpus the section says so and no claim gets a status from evidence.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -33,6 +34,12 @@ from factsift.evidence.retrieval import (
 )
 from factsift.evidence.verdict import STRONG, claim_verdict, is_strong
 from factsift.store.base import KnowledgeStore
+
+if TYPE_CHECKING:
+    from factsift.stance.predictor import StanceResult
+
+# (claims, passages) -> one stance per pair; the default is the packaged model.
+StanceFn = Callable[[list[str], list[str]], list["StanceResult"]]
 
 PER_CLAIM = 3  # passages per claim given a stance (the slow step: ~50 pairs/s)
 CANDIDATES = 12  # windows per claim embedded and ranked by similarity
@@ -62,8 +69,10 @@ class EvidenceStage:
         *,
         after_days: int = AFTER_DAYS,
         per_claim: int = PER_CLAIM,
+        stance: StanceFn | None = None,
     ) -> None:
         self.store = store
+        self.stance = stance
         self.after_days = after_days
         self.per_claim = per_claim
         self._matrix: tuple[int, PassageMatrix] | None = None  # (vector count, matrix)
@@ -211,21 +220,25 @@ class EvidenceStage:
 
     def _stance(self, article: Article, windows: list[list[Window]]) -> None:
         pairs = [(article.claims[i].text, w) for i, ws in enumerate(windows) for w in ws]
-        self._results: dict[int, Any] = {}
+        self._results: dict[int, StanceResult] = {}
         if not pairs:
             return
-        from factsift.stance import predict
+        if self.stance is None:
+            from factsift.stance import predict
 
-        results = predict([c for c, _ in pairs], [w.text for _, w in pairs])
+            self.stance = predict
+        results = self.stance([c for c, _ in pairs], [w.text for _, w in pairs])
         for (_, window), result in zip(pairs, results, strict=True):
             self._results[id(window)] = result
 
     def _claim_entry(
         self, index: int, windows: list[Window], excluded: Counter[str]
     ) -> dict[str, Any]:
-        passages = []
+        passages: list[dict[str, Any]] = []
+        stances: list[tuple[str, float]] = []
         for window in windows:
             result = self._results[id(window)]
+            stances.append((result.label, result.confidence))
             p = window.passage
             passages.append(
                 {
@@ -246,7 +259,7 @@ class EvidenceStage:
                     "strong": is_strong(result.label, result.confidence),
                 }
             )
-        verdict = claim_verdict([(p["stance"], p["probability"]) for p in passages])
+        verdict = claim_verdict(stances)
         return {
             "claim": index,
             "status": verdict.status if verdict else "not_enough_evidence",

@@ -17,6 +17,7 @@ BENCHMARKS = {
     "reuse-scale": "factsift.cli.bench_reuse:reuse_scale_command",
     "checkworthiness": "factsift.cli.bench_checkworthiness:bench_checkworthiness_command",
     "stance": "factsift.cli.bench_stance:bench_stance_command",
+    "evidence": "factsift.cli.bench_evidence:bench_evidence_command",
 }
 
 

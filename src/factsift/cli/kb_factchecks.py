@@ -132,17 +132,14 @@ def _public_command(name: str, help_text: str) -> click.Command:
 @no_embed_option
 def import_public_all(kb_path: Path | None, strict: bool, quiet: bool, no_vectors: bool) -> None:
     """Import the three public CheckThat! sets found under the data folder
-    ($FACTSIFT_DATA, default ../shared/data), each in its own transaction."""
-    from factsift.factchecks.importers.public import PUBLIC_SETS, import_public
+    ($FACTSIFT_DATA, default ../shared/data), each in its own transaction; the matcher's
+    files are rebuilt once at the end."""
+    from factsift.factchecks.importers.public import import_public_sets
 
-    results = []
     with _open(kb_path) as store:
-        for name in PUBLIC_SETS:
-            results.append(
-                import_public(
-                    store, name, strict=strict, embed=not no_vectors, show_progress=not quiet
-                )
-            )
+        results = import_public_sets(
+            store, strict=strict, embed=not no_vectors, show_progress=not quiet
+        )
     _report(results)
 
 

@@ -36,6 +36,11 @@ class ImportResult:
     vectors: int = 0  # records embedded during this import
     bad: list[BadRecord] = field(default_factory=list)
 
+    @property
+    def changed(self) -> bool:
+        """Whether the import wrote anything (the matcher's files are then stale)."""
+        return bool(self.added or self.updated or self.vectors)
+
     def summary(self) -> str:
         text = (
             f"{self.source}: added {self.added}, updated {self.updated}, "

@@ -32,8 +32,12 @@ def run_import(
     strict: bool = False,
     embed: bool = True,
     show_progress: bool = True,
+    refresh: bool = True,
 ) -> ImportResult:
-    """Write ``items`` to the store; all or nothing. ``strict``: any bad record aborts."""
+    """Write ``items`` to the store; all or nothing. ``strict``: any bad record aborts.
+
+    ``refresh``: rebuild the matcher's sidecar files after the commit when something
+    changed; a caller importing several sets in a row passes False and refreshes once."""
     result = ImportResult(source)
     with _progress(show_progress) as progress, store.transaction():
         task = progress.add_task(f"import {source}", total=total)
@@ -56,7 +60,7 @@ def run_import(
             progress.advance(task)
         if embed:
             result.vectors = embed_missing(store, progress)
-    if result.added or result.updated or result.vectors:
+    if refresh and result.changed:
         store.refresh_factcheck_index()  # after the commit: the matcher's sidecar files
     return result
 

@@ -12,6 +12,7 @@ from factsift.evidence.retrieval import (
     copies_claim,
     distinct,
     fuse,
+    match_terms,
     query_terms,
 )
 from factsift.evidence.verdict import STRONG, claim_verdict, is_strong
@@ -93,7 +94,7 @@ def test_evidence_best_window_picks_the_sentences_about_the_claim_with_document_
 
 
 def test_evidence_copies_claim_and_distinct() -> None:
-    claim = set(query_terms("The Harbor Bridge repairs were completed in February."))
+    claim = match_terms("The Harbor Bridge repairs were completed in February.")
     same = best_window(claim, _passage("The Harbor Bridge repairs were completed in February."))
     other = best_window(claim, _passage("Harbor Bridge repairs will not end before June."))
     assert copies_claim(claim, same)

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from factsift.corpus.model import PassageText
 from factsift.corpus.passages import paragraphs, sentences
-from factsift.factchecks.preprocess import STOPWORDS
+from factsift.factchecks.preprocess import STOPWORDS, tokens
 
 FIRST_STAGE = 40
 RRF_K = 60
@@ -97,8 +97,16 @@ class Window:
     relevance: float = 0.0  # cosine to the claim
 
 
+def match_terms(text: str) -> set[str]:
+    """Content words with a light suffix strip, so "vaccines" meets "vaccine" (windows)."""
+    return set(tokens(text))
+
+
 def best_window(claim_terms: set[str], passage: PassageText) -> Window:
-    """The one- or two-sentence window of ``passage`` sharing most words with the claim."""
+    """The one- or two-sentence window of ``passage`` sharing most words with the claim.
+
+    ``claim_terms`` come from ``match_terms``.
+    """
     # Sentences inside paragraphs: a headline line has no full stop but is its own unit.
     spans = [s for ps, pe in paragraphs(passage.text) for s in sentences(passage.text, ps, pe)]
     spans = spans or [(0, len(passage.text))]
@@ -108,10 +116,11 @@ def best_window(claim_terms: set[str], passage: PassageText) -> Window:
             if stop >= len(spans):
                 continue
             w_end = spans[stop][1]
-            words = [w.lower() for w in _WORD.findall(passage.text, start, w_end)]
-            if stop > i and len(words) > MAX_WINDOW_WORDS:
+            chunk = passage.text[start:w_end]
+            length = len(_WORD.findall(chunk))
+            if stop > i and length > MAX_WINDOW_WORDS:
                 continue
-            key = (len(claim_terms.intersection(words)), -len(words), start, w_end)
+            key = (len(claim_terms & match_terms(chunk)), -length, start, w_end)
             if best is None or key[:2] > best[:2]:
                 best = key
     assert best is not None  # spans is never empty
@@ -127,7 +136,7 @@ def best_window(claim_terms: set[str], passage: PassageText) -> Window:
 
 def copies_claim(claim_terms: set[str], window: Window, threshold: float = 0.8) -> bool:
     """The window repeats the claim nearly word for word (a copy, not independent evidence)."""
-    words = set(query_terms(window.text))
+    words = match_terms(window.text)
     if not words or not claim_terms:
         return False
     return len(words & claim_terms) / len(words | claim_terms) >= threshold

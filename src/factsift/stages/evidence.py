@@ -30,6 +30,7 @@ from factsift.evidence.retrieval import (
     copies_claim,
     distinct,
     fuse,
+    match_terms,
     query_terms,
 )
 from factsift.evidence.verdict import STRONG, claim_verdict, is_strong
@@ -180,10 +181,10 @@ class EvidenceStage:
         }
         all_windows: list[list[Window]] = []
         all_excluded: list[Counter[str]] = []
-        for claim_terms, ids in zip(terms, fused, strict=True):
+        for claim, ids in zip(article.claims, fused, strict=True):
             excluded: Counter[str] = Counter()
             windows = []
-            term_set = set(claim_terms)
+            term_set = match_terms(claim.text)
             for pid in ids:
                 passage = passages.get(pid)
                 if passage is None:

@@ -240,3 +240,17 @@ def test_evidence_store_passage_texts_match_the_documents(kb_path: Path, tmp_pat
         assert passage.publisher == "Riverton Gazette"
         assert store.search_passages([]) == []
         assert store.passage_vector_count() == len(store.passage_vectors()[0])
+
+
+def test_evidence_api_options(tmp_path: Path, kb_path: Path) -> None:
+    import factsift
+
+    article, corpus = _write(tmp_path, [REFUTING])
+    with open_store(kb_path) as store:
+        import_corpus(store, corpus)
+    report = factsift.check(article, kb_path=kb_path, evidence_after_days=0)
+    section = report.data["sections"]["evidence"]
+    assert section["after_days"] == 0 and section["article_date"] == "2024-03-14"
+    assert (
+        "evidence" not in factsift.check(article, kb_path=kb_path, evidence=False).data["sections"]
+    )

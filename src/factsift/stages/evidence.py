@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from factsift.article import Article, Cite, Finding
 from factsift.corpus.model import PassageText
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 # (claims, passages) -> one stance per pair; the default is the packaged model.
 StanceFn = Callable[[list[str], list[str]], list["StanceResult"]]
+Vectors = npt.NDArray[np.float32]
 
 PER_CLAIM = 3  # passages per claim given a stance (the slow step: ~50 pairs/s)
 CANDIDATES = 12  # windows per claim embedded and ranked by similarity
@@ -111,13 +113,21 @@ class EvidenceStage:
             section["date_note"] = (
                 "The article's date is unknown: evidence was not filtered by date."
             )
+        from factsift.factchecks.vectors import encode
+
         matrix = self._passage_matrix()
         section["passages_with_vectors"] = len(matrix)
-        windows, excluded = self._windows(article, matrix, source_filter)
-        self._rank(article, windows)
-        self._stance(article, windows)
+        if self.store.passages_missing_vectors(1):
+            section["vectors_note"] = (
+                "Some passages have no vectors and were found by words only: run "
+                "'factsift corpus index'."
+            )
+        claim_vecs = encode([c.text for c in article.claims])
+        windows, excluded = self._windows(article, claim_vecs, matrix, source_filter)
+        self._rank(claim_vecs, windows)
+        stances = self._stance(article, windows)
         for index, claim_windows in enumerate(windows):
-            entry = self._claim_entry(index, claim_windows, excluded[index])
+            entry = self._claim_entry(index, claim_windows, stances, excluded[index])
             section["claims"].append(entry)
             finding = self._finding(article, index, entry)
             if finding is not None:
@@ -161,15 +171,15 @@ class EvidenceStage:
         return self._matrix[1]
 
     def _windows(
-        self, article: Article, matrix: PassageMatrix, source_filter: SourceFilter
+        self,
+        article: Article,
+        claim_vecs: Vectors,
+        matrix: PassageMatrix,
+        source_filter: SourceFilter,
     ) -> tuple[list[list[Window]], list[Counter[str]]]:
-        from factsift.factchecks.vectors import encode
-
         assert self.store is not None
-        texts = [c.text for c in article.claims]
-        self._claim_vecs = encode(texts)
-        dense = matrix.top(self._claim_vecs, FIRST_STAGE)
-        terms = [query_terms(t) for t in texts]
+        dense = matrix.top(claim_vecs, FIRST_STAGE)
+        terms = [query_terms(c.text) for c in article.claims]
         fused: list[list[int]] = []
         for claim_terms, claim_dense in zip(terms, dense, strict=True):
             lexical = [pid for pid, _ in self.store.search_passages(claim_terms, FIRST_STAGE)]
@@ -201,7 +211,7 @@ class EvidenceStage:
             all_excluded.append(excluded)
         return all_windows, all_excluded
 
-    def _rank(self, article: Article, windows: list[list[Window]]) -> None:
+    def _rank(self, claim_vecs: Vectors, windows: list[list[Window]]) -> None:
         """Keep, per claim, the ``per_claim`` windows most similar to it (and similar enough)."""
         from factsift.factchecks.vectors import encode
 
@@ -209,7 +219,7 @@ class EvidenceStage:
         vectors = encode([w.text for w in flat])
         position = 0
         for index, claim_windows in enumerate(windows):
-            sims = vectors[position : position + len(claim_windows)] @ self._claim_vecs[index]
+            sims = vectors[position : position + len(claim_windows)] @ claim_vecs[index]
             position += len(claim_windows)
             for window, sim in zip(claim_windows, sims, strict=True):
                 window.relevance = float(sim)
@@ -219,27 +229,30 @@ class EvidenceStage:
             )
             claim_windows[:] = kept[: self.per_claim]
 
-    def _stance(self, article: Article, windows: list[list[Window]]) -> None:
+    def _stance(self, article: Article, windows: list[list[Window]]) -> dict[int, StanceResult]:
+        """Stance of every kept window toward its claim, by ``id(window)``."""
         pairs = [(article.claims[i].text, w) for i, ws in enumerate(windows) for w in ws]
-        self._results: dict[int, StanceResult] = {}
         if not pairs:
-            return
+            return {}
         if self.stance is None:
             from factsift.stance import predict
 
             self.stance = predict
         results = self.stance([c for c, _ in pairs], [w.text for _, w in pairs])
-        for (_, window), result in zip(pairs, results, strict=True):
-            self._results[id(window)] = result
+        return {id(window): result for (_, window), result in zip(pairs, results, strict=True)}
 
     def _claim_entry(
-        self, index: int, windows: list[Window], excluded: Counter[str]
+        self,
+        index: int,
+        windows: list[Window],
+        stances: dict[int, StanceResult],
+        excluded: Counter[str],
     ) -> dict[str, Any]:
         passages: list[dict[str, Any]] = []
-        stances: list[tuple[str, float]] = []
+        labels: list[tuple[str, float]] = []
         for window in windows:
-            result = self._results[id(window)]
-            stances.append((result.label, result.confidence))
+            result = stances[id(window)]
+            labels.append((result.label, result.confidence))
             p = window.passage
             passages.append(
                 {
@@ -260,7 +273,7 @@ class EvidenceStage:
                     "strong": is_strong(result.label, result.confidence),
                 }
             )
-        verdict = claim_verdict(stances)
+        verdict = claim_verdict(labels)
         return {
             "claim": index,
             "status": verdict.status if verdict else "not_enough_evidence",

@@ -18,6 +18,7 @@ BENCHMARKS = {
     "checkworthiness": "factsift.cli.bench_checkworthiness:bench_checkworthiness_command",
     "stance": "factsift.cli.bench_stance:bench_stance_command",
     "evidence": "factsift.cli.bench_evidence:bench_evidence_command",
+    "evidence-scale": "factsift.cli.bench_evidence:bench_evidence_scale_command",
 }
 
 

@@ -54,3 +54,30 @@ def bench_evidence_command(
         f"{result['macro_f1']}  coverage {result['coverage']}  precision "
         f"{result['status_precision']}  ({result['claims_per_s']} claims/s)"
     )
+
+
+@click.command("evidence-scale")
+@click.option(
+    "--data",
+    "data_path",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="climate-fever.jsonl (its sentences make the synthetic passages; claims the queries).",
+)
+@click.option("--passages", type=click.IntRange(min=1), default=200_000, show_default=True)
+@click.option("--queries", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_evidence_scale_command(
+    data_path: Path, passages: int, queries: int, as_json: bool
+) -> None:
+    """First-stage evidence retrieval latency over a large synthetic corpus."""
+    from factsift.bench.evidence_scale import run
+
+    result = run(data_path, passages, queries)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(
+        f"{passages:,} passages: BM25 {result['bm25_ms_per_claim']} ms/claim, dense "
+        f"{result['dense_ms_per_claim']} ms/claim, vectors {result['vectors_memory_mb']} MB"
+    )

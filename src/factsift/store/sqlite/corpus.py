@@ -17,6 +17,8 @@ from factsift.corpus.model import (
 
 _LOOKUP_CHUNK = 2000  # keys per lookup query
 _IMPORT_CACHE_KB = 128 * 1024
+_MAX_QUERY_TERMS = 8  # evidence queries: rarest terms kept
+_MAX_TERM_SHARE = 0.05  # ... among those in at most this share of the passages
 
 
 def _fts_any(terms: Sequence[str]) -> str | None:
@@ -147,8 +149,13 @@ class SQLiteCorpusMixin:
 
     # -- evidence retrieval ----------------------------------------------------------------
     def search_passages(self, terms: Sequence[str], limit: int = 50) -> list[tuple[int, float]]:
-        """Passages matching any of ``terms``, best BM25 first: (passage id, score > 0)."""
-        query = _fts_any(terms)
+        """Passages matching any of ``terms``, best BM25 first: (passage id, score > 0).
+
+        Only the ``_MAX_QUERY_TERMS`` rarest terms found in at most ``_MAX_TERM_SHARE`` of
+        the passages are searched (the two rarest when none is that rare): a term in many
+        passages adds little BM25 weight but makes FTS5 walk a long posting list.
+        """
+        query = _fts_any(self._selective_terms(terms))
         if query is None:
             return []
         rows = self.conn.execute(
@@ -157,6 +164,22 @@ class SQLiteCorpusMixin:
             (query, limit),
         ).fetchall()
         return [(int(pid), -float(score)) for pid, score in rows]  # FTS5: lower is better
+
+    def _selective_terms(self, terms: Sequence[str]) -> list[str]:
+        words = list(dict.fromkeys(w.lower() for t in terms for w in re.findall(r"\w+", t)))
+        if not words:
+            return []
+        total = int(self.conn.execute("SELECT count(*) FROM corpus_passages").fetchone()[0])
+        found: list[tuple[int, str]] = []
+        for word in words:
+            row = self.conn.execute(
+                "SELECT doc FROM corpus_fts_vocab WHERE term = ?", (word,)
+            ).fetchone()
+            if row is not None:
+                found.append((int(row[0]), word))
+        found.sort()
+        rare = [w for df, w in found if df <= _MAX_TERM_SHARE * total]
+        return (rare or [w for _, w in found[:2]])[:_MAX_QUERY_TERMS]
 
     def passage_texts(self, passage_ids: Sequence[int]) -> list[PassageText]:
         """Passages with their text and document metadata, in the order asked."""

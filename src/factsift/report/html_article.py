@@ -18,6 +18,7 @@ from factsift.report.common import (
     as_dict,
     as_list,
     attribution_kind_label,
+    claim_status_label,
     clean,
     kind_title,
     kind_token,
@@ -74,9 +75,11 @@ def article_marks(data: Mapping[str, Any]) -> list[Mark]:
         )
     for index, claim in enumerate(as_dict(c) for c in as_list(data.get("claims"))):
         number = f'<a class="ref" href="#claim-{index}">{index + 1}</a>'
-        title = f"Claim {index + 1}: see the claims list"
+        status = claim_status_label(claim.get("status"))
+        title = f"Claim {index + 1}, {status}: see the claims list"
+        classes = f"claim status-{kind_token(claim.get('status') or 'not_enough_evidence')}"
         marks.add(
-            claim.get("span"), "claim", title, 2, anchor=f"claim-{index}-text", lead_html=number
+            claim.get("span"), classes, title, 2, anchor=f"claim-{index}-text", lead_html=number
         )
     for attribution in (as_dict(a) for a in as_list(data.get("attributions"))):
         _add_attribution(marks, attribution)

@@ -64,8 +64,20 @@ def bench_evidence_command(
     required=True,
     help="climate-fever.jsonl (its sentences make the synthetic passages; claims the queries).",
 )
-@click.option("--passages", type=click.IntRange(min=1), default=200_000, show_default=True)
-@click.option("--queries", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "--passages",
+    type=click.IntRange(min=1),
+    default=200_000,
+    show_default=True,
+    help="Synthetic passages in the store (three random evidence sentences each).",
+)
+@click.option(
+    "--queries",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Climate-FEVER claims timed as queries.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def bench_evidence_scale_command(
     data_path: Path, passages: int, queries: int, as_json: bool

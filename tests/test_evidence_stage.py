@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -254,3 +255,25 @@ def test_evidence_api_options(tmp_path: Path, kb_path: Path) -> None:
     assert (
         "evidence" not in factsift.check(article, kb_path=kb_path, evidence=False).data["sections"]
     )
+
+
+def test_evidence_vector_copy_beside_the_store_follows_new_vectors(
+    tmp_path: Path, kb_path: Path
+) -> None:
+    _, corpus = _write(tmp_path, [REFUTING])
+    with open_store(kb_path) as store:
+        import_corpus(store, corpus)
+        ids, vectors = store.passage_vectors()
+        copies = sorted(p.name for p in (tmp_path / "kb.sqlite3.evidence").glob("*.npy"))
+        assert len(copies) == 2 and vectors.shape == (len(ids), 384)
+        again_ids, again = store.passage_vectors()  # now read from the copy
+        assert isinstance(again, np.memmap) and (again == vectors).all()
+        assert (again_ids == ids).all()
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps(UNRELATED) + "\n", encoding="utf-8")
+    with open_store(kb_path) as store:
+        import_corpus(store, more)
+        new_ids, _ = store.passage_vectors()
+        assert len(new_ids) > len(ids)
+    copies_after = sorted(p.name for p in (tmp_path / "kb.sqlite3.evidence").glob("*.npy"))
+    assert len(copies_after) == 2 and copies_after != copies  # the old copy is gone

@@ -77,8 +77,11 @@ def run(path: Path, passages: int, queries: int = 50, seed: int = 5) -> dict[str
                     )
             build_s = time.perf_counter() - started
             started = time.perf_counter()
-            matrix = PassageMatrix.load(store)
+            matrix = PassageMatrix.load(store)  # from the table; writes the copy beside it
             load_s = time.perf_counter() - started
+            started = time.perf_counter()
+            matrix = PassageMatrix.load(store)  # what every later check does: the copy
+            reload_s = time.perf_counter() - started
             chosen = claims[:queries]
             terms = [query_terms(c) for c in chosen]
             started = time.perf_counter()
@@ -96,7 +99,8 @@ def run(path: Path, passages: int, queries: int = 50, seed: int = 5) -> dict[str
         "queries": len(chosen),
         "build_s": round(build_s, 1),
         "store_mb": round(size / 2**20, 1),
-        "vectors_load_s": round(load_s, 2),
+        "vectors_first_load_s": round(load_s, 2),
+        "vectors_load_s": round(reload_s, 3),
         "vectors_memory_mb": round(matrix.vectors.nbytes / 2**20, 1),
         "bm25_ms_per_claim": round(1000 * bm25_s / len(chosen), 2),
         "dense_ms_per_claim": round(1000 * dense_s / len(chosen), 2),

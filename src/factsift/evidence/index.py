@@ -3,7 +3,8 @@
 Vectors are the packaged MiniLM's unit vectors stored as float16 (768 bytes a passage).
 ``index_missing`` embeds passages that have none, one committed batch at a time, so an
 interrupted run keeps its work and a rerun continues. ``PassageMatrix`` holds all vectors
-in memory for exact search (a matrix product): about 154 MB per 100,000 passages.
+for exact search (a matrix product): float32, about 154 MB per 100,000 passages, memory-mapped
+from the store's copy when it has one (``store.passage_vectors``).
 """
 
 from __future__ import annotations
@@ -56,11 +57,10 @@ class PassageMatrix:
 
     @classmethod
     def load(cls, store: KnowledgeStore) -> PassageMatrix:
-        ids, blobs = store.passage_vectors()
-        if not ids:
+        ids, vectors = store.passage_vectors()
+        if not len(ids):
             return cls(np.zeros(0, dtype=np.int64), np.zeros((0, DIM), dtype=np.float32))
-        matrix = np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(ids), DIM)
-        return cls(np.asarray(ids, dtype=np.int64), matrix.astype(np.float32))
+        return cls(ids, vectors)
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from factsift.corpus.model import (
     DocumentRecord,
     PassageText,
@@ -161,8 +164,8 @@ class KnowledgeStore(ABC):
         """Store (passage id, float16 vector bytes); call inside a transaction."""
 
     @abstractmethod
-    def passage_vectors(self) -> tuple[list[int], list[bytes]]:
-        """All passage vectors: (passage ids, float16 blobs)."""
+    def passage_vectors(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        """All passage vectors: (passage ids, float32 rows of unit vectors), by id."""
 
     @abstractmethod
     def passage_vector_count(self) -> int: ...

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
 
 from factsift.corpus.model import (
     DocumentRecord,
@@ -14,11 +20,32 @@ from factsift.corpus.model import (
     StoredDocument,
     StoredPassage,
 )
+from factsift.embed import DIM
 
 _LOOKUP_CHUNK = 2000  # keys per lookup query
 _IMPORT_CACHE_KB = 128 * 1024
 _MAX_QUERY_TERMS = 8  # evidence queries: rarest terms kept
 _MAX_TERM_SHARE = 0.05  # ... among those in at most this share of the passages
+
+
+IdArray = npt.NDArray[np.int64]
+VectorArray = npt.NDArray[np.float32]
+
+
+def _save_vectors(folder: Path, name: str, ids: IdArray, vectors: VectorArray) -> None:
+    """Write the vector copy (temporary files renamed into place); drop older copies."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for prefix, array in (("vectors", vectors), ("ids", ids)):  # ids last: marks complete
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npy", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                np.save(handle, array)
+            os.replace(tmp, folder / f"{prefix}-{name}.npy")
+        for old in folder.glob("*.npy"):
+            if not old.name.endswith(f"-{name}.npy"):
+                old.unlink(missing_ok=True)  # open memory maps stay valid (POSIX)
+    except OSError:
+        return  # read-only location: the vectors still work, read from the table
 
 
 def _fts_any(terms: Sequence[str]) -> str | None:
@@ -35,6 +62,7 @@ def _fts_phrase(text: str) -> str | None:
 
 class SQLiteCorpusMixin:
     conn: sqlite3.Connection
+    path: Path
 
     def add_documents(self, docs: Sequence[DocumentRecord]) -> int:
         """Insert documents not stored yet (by key or identical text); return how many."""
@@ -213,12 +241,40 @@ class SQLiteCorpusMixin:
             "INSERT OR REPLACE INTO corpus_passage_vectors(passage_id, vec) VALUES (?, ?)", rows
         )
 
-    def passage_vectors(self) -> tuple[list[int], list[bytes]]:
-        """Every stored passage vector: (passage ids, float16 blobs), by passage id."""
+    def passage_vectors(self) -> tuple[IdArray, VectorArray]:
+        """Every passage vector: (passage ids, float32 rows), by passage id.
+
+        Reading 200,000 vectors from the table takes seconds, so a copy is kept beside the
+        store (``<store>.evidence/vectors-<count>-<first>-<last>.npy``, opened memory-mapped)
+        and rebuilt when vectors are added. Vectors are only ever added (import, 'corpus
+        index'), so count and id range identify the set.
+        """
+        count, first, last = self.conn.execute(
+            "SELECT count(*), min(passage_id), max(passage_id) FROM corpus_passage_vectors"
+        ).fetchone()
+        folder = (
+            None
+            if str(self.path) == ":memory:"
+            else self.path.parent / f"{self.path.name}.evidence"
+        )
+        name = f"{count}-{first}-{last}"
+        if folder is not None and count and not self.conn.in_transaction:
+            try:
+                ids = np.load(folder / f"ids-{name}.npy")
+                vectors = np.load(folder / f"vectors-{name}.npy", mmap_mode="r")
+                if len(ids) == count and vectors.shape == (count, DIM):
+                    return ids, vectors
+            except (OSError, ValueError):
+                pass  # missing or unreadable: read the table
         rows = self.conn.execute(
             "SELECT passage_id, vec FROM corpus_passage_vectors ORDER BY passage_id"
         ).fetchall()
-        return [int(r[0]) for r in rows], [bytes(r[1]) for r in rows]
+        ids = np.asarray([int(r[0]) for r in rows], dtype=np.int64)
+        blob = b"".join(bytes(r[1]) for r in rows)
+        vectors = np.frombuffer(blob, dtype=np.float16).reshape(len(rows), DIM).astype(np.float32)
+        if folder is not None and count and not self.conn.in_transaction:
+            _save_vectors(folder, name, ids, vectors)
+        return ids, vectors
 
     def passage_vector_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM corpus_passage_vectors").fetchone()[0])

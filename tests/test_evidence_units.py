@@ -113,3 +113,9 @@ def test_evidence_verdict_needs_strong_and_consistent_passages() -> None:
     disputed = claim_verdict([("supports", 0.9), ("refutes", 0.88)])
     assert disputed is not None and disputed.status == "disputed"
     assert not is_strong("not enough info", 0.99)
+
+
+def test_evidence_best_window_prefers_a_sentence_to_a_headline() -> None:
+    text = "Barrier cost rises\n\nThe barrier will cost 61 million euros, the water authority said."
+    window = best_window(match_terms("The barrier will cost 48 million euros."), _passage(text))
+    assert window.text.startswith("The barrier will cost 61 million")

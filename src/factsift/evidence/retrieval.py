@@ -25,6 +25,7 @@ FIRST_STAGE = 40
 RRF_K = 60
 MAX_QUERY_TERMS = 24
 MAX_WINDOW_WORDS = 70
+MIN_WINDOW_WORDS = 8
 _WORD = re.compile(r"\w+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
@@ -110,7 +111,7 @@ def best_window(claim_terms: set[str], passage: PassageText) -> Window:
     # Sentences inside paragraphs: a headline line has no full stop but is its own unit.
     spans = [s for ps, pe in paragraphs(passage.text) for s in sentences(passage.text, ps, pe)]
     spans = spans or [(0, len(passage.text))]
-    best: tuple[int, int, int, int] | None = None  # (overlap, -words, start, end)
+    best: tuple[int, int, int, int, int] | None = None  # (full, overlap, -words, start, end)
     for i, (start, _end) in enumerate(spans):
         for stop in (i, i + 1):
             if stop >= len(spans):
@@ -120,11 +121,13 @@ def best_window(claim_terms: set[str], passage: PassageText) -> Window:
             length = len(_WORD.findall(chunk))
             if stop > i and length > MAX_WINDOW_WORDS:
                 continue
-            key = (len(claim_terms & match_terms(chunk)), -length, start, w_end)
-            if best is None or key[:2] > best[:2]:
+            # A headline or fragment says too little to take a stance on: last resort only.
+            full = int(length >= MIN_WINDOW_WORDS)
+            key = (full, len(claim_terms & match_terms(chunk)), -length, start, w_end)
+            if best is None or key[:3] > best[:3]:
                 best = key
     assert best is not None  # spans is never empty
-    overlap, _, start, end = best
+    _, overlap, _, start, end = best
     text = passage.text[start:end].strip()
     offset = (
         passage.start

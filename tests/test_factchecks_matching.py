@@ -8,6 +8,7 @@ import pytest
 
 from factsift.article import Article, Claim, Sentence, SourceInfo, Span
 from factsift.factchecks.importers import run_import
+from factsift.factchecks.matching import ClaimMatcher
 from factsift.factchecks.models import FactCheck
 from factsift.factchecks.verdicts import Verdict
 from factsift.stages.factchecks import FactChecksStage, predates
@@ -144,3 +145,12 @@ def test_factchecks_predates_needs_both_dates() -> None:
     assert predates("2021-01-01", "2020-06-01") is False
     assert predates(None, "2020-06-01") is None
     assert predates("2020-01-01", None) is None
+
+
+def test_matching_splits_one_case_hashtags_into_indexed_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTSIFT_CACHE", str(tmp_path / "cache"))
+    matcher = ClaimMatcher.from_records(RECORDS)
+    cleaned, _ = matcher.encode_queries(["Who paid? #mexicowall @beesextinct #qqzzxxvv"])
+    assert cleaned == ["Who paid? mexico wall bees extinct qqzzxxvv"]

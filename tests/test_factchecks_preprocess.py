@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factsift.bench.claim_matching import score_run
 from factsift.factchecks.bm25 import BM25Index
-from factsift.factchecks.preprocess import clean_query, split_camel, tokens
+from factsift.factchecks.preprocess import clean_query, split_camel, split_tag, tokens
 
 
 def test_preprocess_tweet_drops_links_emoji_and_date_keeps_author() -> None:
@@ -24,6 +24,22 @@ def test_preprocess_splits_hashtags_and_handles() -> None:
     assert "Defund The CBC" in cleaned
     assert "real Donald Trump" in cleaned
     assert "t.co" not in cleaned
+
+
+def test_preprocess_splits_one_case_tags_into_index_words() -> None:
+    vocab = {"fyre", "festival", "george", "soro", "america", "exuma", "airport", "hoax"}
+
+    def known(word: str) -> bool:
+        return tokens(word) in ([t] for t in vocab)
+
+    assert split_tag("fyrefestival", known) == "fyre festival"
+    assert split_tag("Fyrefestival", known) == "fyre festival"
+    assert split_tag("thisisamerica", known) == "this is america"
+    assert split_tag("hoax", known) == "hoax"  # one known word: kept
+    assert split_tag("zzqqxxyy", known) == "zzqqxxyy"  # no split into known words: kept
+    assert split_tag("fyrefestival") == "fyrefestival"  # no index given
+    cleaned = clean_query("Chains at #exumaairport .@georgesoros #Fyrefestival", known)
+    assert cleaned == "Chains at exuma airport .george soros fyre festival"
 
 
 def test_preprocess_drops_speaker_prefix() -> None:

@@ -268,8 +268,13 @@ class ClaimMatcher:
             c.days_apart = None if np.isnan(apart) else float(apart)
         return list(found.values())
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (index form) occurs in the fact-checks' claims, titles or summaries."""
+        term = tokens(word)
+        return len(term) == 1 and term[0] in self.bm25.vocab
+
     def encode_queries(self, texts: Sequence[str]) -> tuple[list[str], Matrix]:
-        cleaned = [clean_query(t) or t for t in texts]
+        cleaned = [clean_query(t, self.knows) or t for t in texts]
         return cleaned, encode(cleaned)
 
     def search_many(

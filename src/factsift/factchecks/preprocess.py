@@ -2,14 +2,17 @@
 
 Tweets carry URLs, ``pic.twitter.com`` links, @handles, #CamelCaseHashtags, emoji and a
 trailing "— Name (@handle) Month D, YYYY" signature; debate transcripts carry "SPEAKER:"
-prefixes. Handles and hashtags are split into words (they often name the claim's subject);
-links, emoji and speaker labels are dropped.
+prefixes. Handles and hashtags are split into words (they often name the claim's subject):
+at case changes (#AustralianFires), and, for one-case tags the index does not know as one
+word (#fyrefestival, @georgesoros), into words it knows; links, emoji and speaker labels are
+dropped.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
@@ -141,6 +144,45 @@ def split_camel(word: str) -> str:
     return _CAMEL.sub(" ", word).replace("_", " ")
 
 
+def split_tag(tag: str, known: Callable[[str], bool] | None = None) -> str:
+    """Words of a hashtag or handle: at case changes, else (one-case tags) into two or three
+    words that ``known`` accepts (an index's vocabulary), when the whole tag is not one.
+
+    ``fyrefestival`` -> ``fyre festival``; ``thisisamerica`` -> ``this is america``."""
+    words = split_camel(tag)
+    if known is None or " " in words or not tag.isalpha() or len(tag) < 7:
+        return words
+    word = tag.lower()
+    if known(word):
+        return words
+    found = _segment(word, known, 3)
+    return " ".join(found) if found else words
+
+
+def _segment(word: str, known: Callable[[str], bool], parts: int) -> list[str] | None:
+    """The split of ``word`` into at most ``parts`` known pieces (stop words count as known)
+    with the fewest pieces, then the longest shortest piece; None if there is none."""
+
+    def ok(piece: str) -> bool:
+        return (len(piece) >= 2 and piece in STOPWORDS) or (len(piece) >= 3 and known(piece))
+
+    best: list[str] | None = None
+    for i in range(2, len(word) - 1):
+        head, tail = word[:i], word[i:]
+        if not ok(head):
+            continue
+        rest = [tail] if ok(tail) else (_segment(tail, known, parts - 1) if parts > 2 else None)
+        if rest is None:
+            continue
+        split = [head, *rest]
+        if best is None or (len(split), -min(map(len, split))) < (
+            len(best),
+            -min(map(len, best)),
+        ):
+            best = split
+    return best
+
+
 def _drop_emoji(text: str) -> str:
     return "".join(
         ch
@@ -157,8 +199,10 @@ def tweet_date(text: str) -> str | None:
     return parse_date(match.group(3)) if match else None
 
 
-def clean_query(text: str) -> str:
-    """A tweet or debate line as plain words, for both BM25 and the embedding model."""
+def clean_query(text: str, known: Callable[[str], bool] | None = None) -> str:
+    """A tweet or debate line as plain words, for both BM25 and the embedding model.
+
+    ``known``: whether a word is in the index (to split one-case hashtags and handles)."""
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").strip().strip('"')
     match = _SIGNATURE_DATE.search(text)
     if match:
@@ -166,8 +210,8 @@ def clean_query(text: str) -> str:
         text = text[: match.start()] + " " + match.group(1)
     text = _SPEAKER.sub("", text)
     text = _URL.sub(" ", text)
-    text = _HANDLE.sub(lambda m: split_camel(m.group(1)), text)
-    text = _HASHTAG.sub(lambda m: split_camel(m.group(1)), text)
+    text = _HANDLE.sub(lambda m: split_tag(m.group(1), known), text)
+    text = _HASHTAG.sub(lambda m: split_tag(m.group(1), known), text)
     text = _drop_emoji(text)
     return _SPACES.sub(" ", text).strip().strip('"').strip()
 

@@ -14,11 +14,13 @@ import csv
 import re
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factsift.errors import BenchmarkError, ImportDataError
+from factsift.factchecks.context import find_line, load_transcripts, with_context
 from factsift.factchecks.importers import checkthat
 from factsift.factchecks.importers.base import BadRecord
 from factsift.factchecks.matching import ClaimMatcher
@@ -142,17 +144,26 @@ def score_run(ranked: dict[str, list[str]], qrels: dict[str, set[str]]) -> dict[
 
 
 def run_benchmark(
-    vclaims: Path, queries: Path, qrels: Path, *, matcher: ClaimMatcher | None = None
+    vclaims: Path,
+    queries: Path,
+    qrels: Path,
+    *,
+    matcher: ClaimMatcher | None = None,
+    transcripts: Sequence[Path] = (),
 ) -> dict[str, Any]:
-    """Hybrid matcher and the BM25-only baseline on one split, with timings."""
+    """Hybrid matcher and the BM25-only baseline on one split, with timings.
+
+    ``transcripts``: folders or zips of debate transcripts; a query whose line is found in
+    one gets the line before it and its speaker (``factchecks.context``), for both systems."""
     split = load_split(vclaims, queries, qrels)
+    lines = load_transcripts(transcripts) if transcripts else {}
     started = time.perf_counter()
     if matcher is None:
         matcher = ClaimMatcher.from_records(split.vclaims)
     built = time.perf_counter() - started
     ids = [vclaim_id(r) for r in split.vclaims]
     qids = list(split.qrels)
-    texts = [split.queries[q] for q in qids]
+    texts = [with_context(q, split.queries[q], lines) for q in qids]
     started = time.perf_counter()
     cleaned, vectors = matcher.encode_queries(texts)
     dates = [tweet_date(t) for t in texts]
@@ -174,6 +185,7 @@ def run_benchmark(
         "qrels": str(qrels),
         "n_vclaims": len(split.vclaims),
         "n_queries": len(qids),
+        "queries_with_context": sum(find_line(q, lines) is not None for q in qids),
         "hybrid": score_run(hybrid, split.qrels),
         "bm25_baseline": score_run(baseline, split.qrels),
         # Not the lab's metric: fact-checks whose claims are equal up to quote marks and case

@@ -27,12 +27,21 @@ import click
     required=True,
     help="Relevance judgements (qrels TSV) of the same split.",
 )
+@click.option(
+    "--transcripts",
+    type=click.Path(exists=True, path_type=Path),
+    multiple=True,
+    help="Debate transcripts (folder of TSV or .zip; repeatable): a task 2B line found in "
+    "one is matched with the line before it and its speaker.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def claim_matching_command(vclaims: Path, queries: Path, qrels: Path, as_json: bool) -> None:
+def claim_matching_command(
+    vclaims: Path, queries: Path, qrels: Path, transcripts: tuple[Path, ...], as_json: bool
+) -> None:
     """MAP@1, MAP@5, MRR and Recall@5 of the hybrid matcher and of BM25 alone on one split."""
     from factsift.bench.claim_matching import run_benchmark
 
-    result = run_benchmark(vclaims, queries, qrels)
+    result = run_benchmark(vclaims, queries, qrels, transcripts=transcripts)
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return

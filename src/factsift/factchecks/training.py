@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from factsift.bench.claim_matching import Split, load_split, vclaim_id
+from factsift.factchecks.context import load_transcripts, with_context
 from factsift.factchecks.features import FEATURES, feature_rows
 from factsift.factchecks.importers.checkthat import TASK2_2022
 from factsift.factchecks.matching import ClaimMatcher
@@ -149,12 +150,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--train-sets", default="2a-train,2b-train")
     parser.add_argument("--dev-sets", default="2a-dev,2b-dev")
+    parser.add_argument(
+        "--transcripts",
+        type=Path,
+        action="append",
+        default=[],
+        help="debate transcripts (folder or zip; repeatable): 2B lines get the line before "
+        "and the speaker, as with 'bench claim-matching --transcripts'",
+    )
     args = parser.parse_args(argv)
     data = args.data or data_dir()
     paths = splits(data)
     train_sets = args.train_sets.split(",")
     dev_sets = args.dev_sets.split(",")
     loaded = {name: load_split(*p) for name, p in paths.items()}
+    lines = load_transcripts(args.transcripts) if args.transcripts else {}
+    for name, split in loaded.items():
+        if name.startswith("2b") and lines:
+            split.queries = {q: with_context(q, t, lines) for q, t in split.queries.items()}
     dev_texts = {
         _text_key(split.queries[q])
         for name in ("2a-dev", "2020-dev")
@@ -202,6 +215,7 @@ def main(argv: list[str] | None = None) -> None:
         "threshold_dev": quality,
         "candidates": len(xs),
         "l2": args.l2,
+        "transcripts": [str(p) for p in args.transcripts],
     }
     meta["decision_examples"] = len(dx)
     final = Reranker(w, b, mean, scale, threshold, meta, decision)

@@ -14,13 +14,14 @@ from factsift.stance.predictor import default_model
 
 # Quality gate on small slices never trained on; minimums pinned a few points under the
 # figures measured when the model was committed (see src/factsift/stance/model/README.md).
-# Measured: 0.360 macro-F1 on the first 300 held-out Climate-FEVER pairs (random labels
-# score 0.31, always "not enough info" 0.26); 0.613 two-way accuracy on the first 150
-# FEVER-Symmetric pairs (chance 0.5). Both far below the targets: see the card.
+# Measured (model v2, 2026-11-25): 0.492 macro-F1 on the first 300 held-out Climate-FEVER
+# pairs (v1: 0.360; random labels score 0.31, always "not enough info" 0.26); 0.633 two-way
+# accuracy on the first 150 FEVER-Symmetric pairs (v1: 0.613; chance 0.5). Both far below
+# the targets: see the card.
 GATE_CLIMATE_PAIRS = 300
 GATE_FEVER_PAIRS = 150
-GATE_MIN_CLIMATE_MACRO_F1 = 0.33
-GATE_MIN_FEVER_SR_ACCURACY = 0.56
+GATE_MIN_CLIMATE_MACRO_F1 = 0.46
+GATE_MIN_FEVER_SR_ACCURACY = 0.60
 
 
 def test_stance_predict_returns_calibrated_probabilities() -> None:

@@ -165,7 +165,7 @@ def _fixed_stance(label: str, p: float) -> Any:
 
 @pytest.mark.parametrize(
     ("label", "p", "status"),
-    [("refutes", 0.95, "refuted"), ("supports", 0.9, "supported"), ("refutes", 0.6, None)],
+    [("refutes", 0.95, "refuted"), ("supports", 0.9, "supported"), ("refutes", 0.55, None)],
 )
 def test_evidence_status_rests_on_strong_passages_and_cites_them(
     tmp_path: Path, kb_path: Path, label: str, p: float, status: str | None
@@ -173,7 +173,9 @@ def test_evidence_status_rests_on_strong_passages_and_cites_them(
     from factsift.ingest import load_article
     from factsift.stages import build_pipeline
 
-    article, corpus = _write(tmp_path, [REFUTING])
+    second = {**REFUTING, "url": "https://harbor-herald.example/bridge", "publisher": "Herald"}
+    second["text"] = second["text"].replace("two support beams", "the north support beams")
+    article, corpus = _write(tmp_path, [REFUTING, second])
     with open_store(kb_path) as store:
         import_corpus(store, corpus)
         pipeline = build_pipeline(store, Options())
@@ -190,7 +192,7 @@ def test_evidence_status_rests_on_strong_passages_and_cites_them(
     [finding] = findings
     assert finding.kind == f"claim_{status}"
     passage_cites = [c for c in finding.cites if c.kind == "passage"]
-    assert passage_cites and passage_cites[0].url == REFUTING["url"]
+    assert {c.url for c in passage_cites} == {REFUTING["url"], second["url"]}
     assert passage_cites[0].ref is not None and passage_cites[0].ref.startswith("corpus:")
     assert any(c.kind == "article" and c.span == claim.span for c in finding.cites)
 

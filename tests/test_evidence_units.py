@@ -102,16 +102,24 @@ def test_evidence_copies_claim_and_distinct() -> None:
     assert distinct([same, other, same]) == [same, other]
 
 
-def test_evidence_verdict_needs_strong_and_consistent_passages() -> None:
+def test_evidence_verdict_needs_strong_passages_from_two_documents() -> None:
     assert claim_verdict([]) is None
-    assert claim_verdict([("refutes", STRONG - 0.01), ("supports", 0.6)]) is None
-    refuted = claim_verdict([("refutes", 0.93), ("not enough info", 0.9), ("supports", 0.5)])
-    assert refuted is not None and refuted.status == "refuted" and refuted.passages == [0]
-    supported = claim_verdict([("supports", 0.85), ("supports", 0.81)])
+    # One document is never enough, however confident.
+    assert claim_verdict([("refutes", 0.99, 1), ("refutes", 0.98, 1)]) is None
+    assert claim_verdict([("refutes", STRONG - 0.01, 1), ("refutes", 0.9, 2)]) is None
+    refuted = claim_verdict(
+        [("refutes", 0.93, 1), ("not enough info", 0.9, 3), ("refutes", 0.7, 2)]
+    )
+    assert refuted is not None and refuted.status == "refuted" and refuted.passages == [0, 2]
+    supported = claim_verdict([("supports", 0.85, 4), ("supports", 0.81, 5)])
     assert supported is not None and supported.status == "supported"
-    assert supported.passages == [0, 1]
-    disputed = claim_verdict([("supports", 0.9), ("refutes", 0.88)])
+    # A strong passage the other way blocks the status (not consistent) ...
+    assert claim_verdict([("supports", 0.9, 1), ("supports", 0.9, 2), ("refutes", 0.7, 3)]) is None
+    # ... unless that side is corroborated too: then the claim is disputed.
+    both = [("supports", 0.9, 1), ("supports", 0.9, 2), ("refutes", 0.8, 3), ("refutes", 0.7, 4)]
+    disputed = claim_verdict(both)
     assert disputed is not None and disputed.status == "disputed"
+    assert claim_verdict([("refutes", 0.95, 1)], min_sources=1) is not None
     assert not is_strong("not enough info", 0.99)
 
 

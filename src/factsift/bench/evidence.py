@@ -10,7 +10,8 @@ retrieval over all ~6,000 sentences, filters, stance, and the claim-status rule.
 Figures: ``recall_at_k`` (claims with a gold supports/refutes sentence among the passages
 given a stance), claim-status accuracy and macro-F1 over the four labels, coverage (claims
 given a status) and precision of the statuses given, and the same at other strong-passage
-floors (recomputed from the stored probabilities) so the floor can be chosen on dev.
+floors and source counts (recomputed from the stored probabilities), so the rule can be
+chosen on dev.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from factsift.article import Article, Claim, SourceInfo, Span
 from factsift.corpus.documents import build_documents
 from factsift.errors import BenchmarkError
 from factsift.evidence.index import embed_missing
-from factsift.evidence.verdict import STRONG, claim_verdict
+from factsift.evidence.verdict import MIN_SOURCES, STRONG, claim_verdict
 from factsift.stance.datasets import split_of
 from factsift.trace.minhash import MinHasher
 
@@ -36,7 +37,7 @@ STATUS_TO_LABEL = {
     "not_enough_evidence": "NOT_ENOUGH_INFO",
 }
 LABELS = ("SUPPORTS", "REFUTES", "DISPUTED", "NOT_ENOUGH_INFO")
-FLOORS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+FLOORS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -160,15 +161,16 @@ def run(
         with_gold += 1
         got = {texts[p["doc_id"]] for p in entry["passages"]}
         found += bool(wanted & got)
-    by_floor = {}
+    by_floor = {}  # "floor/sources": the status rule at another floor and source count
     for floor in FLOORS:
-        statuses = []
-        for entry in entries:
-            verdict = claim_verdict(
-                [(p["stance"], p["probability"]) for p in entry["passages"]], floor
-            )
-            statuses.append(STATUS_TO_LABEL[verdict.status if verdict else "not_enough_evidence"])
-        by_floor[str(floor)] = _scores(gold, statuses)
+        for sources in (1, 2):
+            statuses = []
+            for entry in entries:
+                stances = [(p["stance"], p["probability"], p["doc_id"]) for p in entry["passages"]]
+                verdict = claim_verdict(stances, floor, sources)
+                status = verdict.status if verdict else "not_enough_evidence"
+                statuses.append(STATUS_TO_LABEL[status])
+            by_floor[f"{floor}/{sources}"] = _scores(gold, statuses)
     return {
         "data": str(path),
         "split": split,
@@ -180,6 +182,7 @@ def run(
         "recall_at_k": round(found / with_gold, 4) if with_gold else None,
         "claims_with_gold_evidence": with_gold,
         "strong_floor": STRONG,
+        "min_sources": MIN_SOURCES,
         **_scores(gold, predicted),
         "always_not_enough_evidence_accuracy": round(gold.count("NOT_ENOUGH_INFO") / len(gold), 4),
         "by_floor": by_floor,

@@ -203,9 +203,12 @@ def evidence_note(section: Mapping[str, Any]) -> str:
     text = ", ".join(parts) + (
         ", excluding the article's own publisher and documents it shares text with."
     )
+    sources = section.get("min_sources")
     if floor:
+        who = f"passages from at least {sources} documents" if sources else "passages"
         text += (
-            f" A claim gets a status only when passages with stance probability of at least "
-            f"{floor} agree; otherwise: {NOT_ENOUGH_EVIDENCE.lower()}."
+            f" A claim gets a status only when {who} with stance probability of at least "
+            f"{floor} agree and none strongly disagrees; otherwise: "
+            f"{NOT_ENOUGH_EVIDENCE.lower()}."
         )
     return text

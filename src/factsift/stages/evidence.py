@@ -34,7 +34,7 @@ from factsift.evidence.retrieval import (
     match_terms,
     query_terms,
 )
-from factsift.evidence.verdict import STRONG, claim_verdict, is_strong
+from factsift.evidence.verdict import MIN_SOURCES, STRONG, claim_verdict, is_strong
 from factsift.store.base import KnowledgeStore
 
 if TYPE_CHECKING:
@@ -50,12 +50,12 @@ MIN_RELEVANCE = 0.40  # cosine to the claim below which a window is not about th
 AFTER_DAYS = 7
 _COPY_FINDINGS = ("copied_passage", "headline_changed", "unsourced_text")
 _SUMMARY = {
-    "refuted": "Refuted by the reference corpus: {n} passage(s) contradict this claim "
-    "(stance probability at least {floor:.2f}) and none supports it as strongly",
-    "supported": "Supported by the reference corpus: {n} passage(s) support this claim "
-    "(stance probability at least {floor:.2f}) and none contradicts it as strongly",
-    "disputed": "Disputed in the reference corpus: {n} passages take opposite sides on this "
-    "claim with stance probability at least {floor:.2f}",
+    "refuted": "Refuted by the reference corpus: {n} passage(s) from {d} documents contradict "
+    "this claim (stance probability at least {floor:.2f}) and none supports it as strongly",
+    "supported": "Supported by the reference corpus: {n} passage(s) from {d} documents support "
+    "this claim (stance probability at least {floor:.2f}) and none contradicts it as strongly",
+    "disputed": "Disputed in the reference corpus: {n} passages from {d} documents take "
+    "opposite sides on this claim with stance probability at least {floor:.2f}",
 }
 
 
@@ -86,6 +86,7 @@ class EvidenceStage:
             "documents_searched": 0,
             "passages_with_vectors": 0,
             "strong_floor": STRONG,
+            "min_sources": MIN_SOURCES,
             "after_days": self.after_days,
             "claims": [],
         }
@@ -249,10 +250,10 @@ class EvidenceStage:
         excluded: Counter[str],
     ) -> dict[str, Any]:
         passages: list[dict[str, Any]] = []
-        labels: list[tuple[str, float]] = []
+        labels: list[tuple[str, float, int]] = []
         for window in windows:
             result = stances[id(window)]
-            labels.append((result.label, result.confidence))
+            labels.append((result.label, result.confidence, window.passage.doc_id))
             p = window.passage
             passages.append(
                 {
@@ -288,7 +289,9 @@ class EvidenceStage:
         strong = [entry["passages"][i] for i in entry["rests_on"]]
         first = strong[0]
         summary = (
-            _SUMMARY[entry["status"]].format(n=len(strong), floor=STRONG)
+            _SUMMARY[entry["status"]].format(
+                n=len(strong), d=len({p["doc_id"] for p in strong}), floor=STRONG
+            )
             + f'. First: "{first["text"]}" ({first["source"]}; {first["stance"]} '
             f"{first['probability']:.2f})."
         )

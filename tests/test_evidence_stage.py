@@ -279,3 +279,27 @@ def test_evidence_vector_copy_beside_the_store_follows_new_vectors(
         assert len(new_ids) > len(ids)
     copies_after = sorted(p.name for p in (tmp_path / "kb.sqlite3.evidence").glob("*.npy"))
     assert len(copies_after) == 2 and copies_after != copies  # the old copy is gone
+
+
+def test_evidence_bundled_example_corpus(kb_path: Path) -> None:
+    """The README's example: the copied original is traced and kept out of the evidence."""
+    root = Path(__file__).resolve().parent.parent / "examples"
+    runner = CliRunner()
+    imported = runner.invoke(cli, ["corpus", "import", str(root / "riverton-corpus.jsonl")])
+    assert imported.exit_code == 0, imported.output
+    report = json.loads(_check(str(root / "riverton-dam.txt"), "--format", "json"))
+    origin = report["sections"]["trace"]["origin"]
+    assert origin["publisher"] == "The Harbor Gazette"
+    publishers = {
+        p["publisher"] for e in report["sections"]["evidence"]["claims"] for p in e["passages"]
+    }
+    assert "The Harbor Gazette" not in publishers
+    assert {"Valley Public Radio", "Riverton Courier"} <= publishers
+    for claim in report["claims"]:
+        if claim["status"] in ("supported", "refuted", "disputed"):
+            finding = next(
+                f
+                for f in report["findings"]
+                if f["claim"] == claim["index"] and f["kind"] == f"claim_{claim['status']}"
+            )
+            assert len({c["url"] for c in finding["cites"] if c["kind"] == "passage"}) >= 2

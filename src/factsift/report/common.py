@@ -180,8 +180,11 @@ def evidence_line(passage: Mapping[str, Any]) -> str:
     """One evidence passage in words: stance, probability, source and date."""
     stance = clean(passage.get("stance")) or "no stance"
     probability = confidence_text(passage.get("probability"))
-    strong = " (strong)" if passage.get("strong") else ""
-    head = f"{stance} {probability}{strong}" if probability else stance
+    if passage.get("strong"):
+        stance += " (strong)"
+    elif stance in ("supports", "refutes"):
+        stance = f"leans {stance}"  # below the floor: the model is not sure enough to count it
+    head = f"{stance} {probability}" if probability else stance
     source = clean(passage.get("publisher") or passage.get("title") or passage.get("url"))
     date = clean(passage.get("date")) or "undated"
     return f"{head} \u2014 {source or 'unknown source'}, {date}"

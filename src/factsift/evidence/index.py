@@ -53,7 +53,7 @@ class PassageMatrix:
     """All passage vectors of a store, for exact cosine search."""
 
     ids: npt.NDArray[np.int64]
-    vectors: npt.NDArray[np.float32]  # float32 in memory: one conversion, fast products
+    vectors: npt.NDArray[np.float32]  # float32 rows, possibly a memory map of the copy
 
     @classmethod
     def load(cls, store: KnowledgeStore) -> PassageMatrix:

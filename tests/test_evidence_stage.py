@@ -303,3 +303,17 @@ def test_evidence_bundled_example_corpus(kb_path: Path) -> None:
                 if f["claim"] == claim["index"] and f["kind"] == f"claim_{claim['status']}"
             )
             assert len({c["url"] for c in finding["cites"] if c["kind"] == "passage"}) >= 2
+
+
+def test_evidence_import_embeds_only_its_own_passages(tmp_path: Path, kb_path: Path) -> None:
+    _, first = _write(tmp_path, [REFUTING])
+    second = tmp_path / "second.jsonl"
+    second.write_text(json.dumps(UNRELATED) + "\n", encoding="utf-8")
+    with open_store(kb_path) as store:
+        import_corpus(store, first, vectors=False)
+        before = store.passage_vector_count()
+        import_corpus(store, second)
+        added = store.passage_vector_count() - before
+        missing = store.passages_missing_vectors()
+    assert before == 0 and added >= 1
+    assert missing and all(text in REFUTING["text"] for _, text in missing)

@@ -145,9 +145,10 @@ def import_corpus(
         def flush() -> None:
             docs = build_documents(batch, origin, hasher)
             with store.transaction():
+                last = store.last_passage_id()
                 added = store.add_documents(docs)
-                if vectors and added:
-                    embed_missing(store)
+                if vectors and added:  # this batch's passages only; older ones: corpus index
+                    embed_missing(store, after_id=last)
                 store.set_import_checkpoint(source, position)
             result.added += added
             result.skipped += len(batch) - added

@@ -23,9 +23,9 @@ BATCH = 256
 Progress = Callable[[int], None]
 
 
-def embed_missing(store: KnowledgeStore, limit: int = 100_000) -> int:
-    """Embed passages without vectors, inside the caller's transaction; return the count."""
-    rows = store.passages_missing_vectors(limit)
+def embed_missing(store: KnowledgeStore, limit: int = 100_000, after_id: int = 0) -> int:
+    """Embed passages (after ``after_id``) without vectors, in the caller's transaction."""
+    rows = store.passages_missing_vectors(limit, after_id)
     if not rows:
         return 0
     vectors = encode([text for _, text in rows])

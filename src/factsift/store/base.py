@@ -156,8 +156,14 @@ class KnowledgeStore(ABC):
         """Passages with their text and their document's metadata, in the order asked."""
 
     @abstractmethod
-    def passages_missing_vectors(self, limit: int = 1000) -> list[tuple[int, str]]:
-        """(passage id, text) of passages without a dense vector yet."""
+    def passages_missing_vectors(
+        self, limit: int = 1000, after_id: int = 0
+    ) -> list[tuple[int, str]]:
+        """(passage id, text) of passages after ``after_id`` without a dense vector yet."""
+
+    @abstractmethod
+    def last_passage_id(self) -> int:
+        """The highest passage id (0 for an empty corpus): what an import adds comes after."""
 
     @abstractmethod
     def add_passage_vectors(self, rows: Sequence[tuple[int, bytes]]) -> None:

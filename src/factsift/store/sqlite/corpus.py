@@ -225,14 +225,16 @@ class SQLiteCorpusMixin:
                 found[int(row[0])] = PassageText(*tuple(row))
         return [found[i] for i in ids if i in found]
 
-    def passages_missing_vectors(self, limit: int = 1000) -> list[tuple[int, str]]:
-        """(passage id, text) of passages that have no dense vector yet, oldest first."""
+    def passages_missing_vectors(
+        self, limit: int = 1000, after_id: int = 0
+    ) -> list[tuple[int, str]]:
+        """(passage id, text) of passages with id > ``after_id`` and no vector, oldest first."""
         rows = self.conn.execute(
             "SELECT p.id, substr(d.text, p.start + 1, p.end - p.start) FROM corpus_passages p "
-            "JOIN corpus_documents d ON d.id = p.doc_id WHERE NOT EXISTS "
+            "JOIN corpus_documents d ON d.id = p.doc_id WHERE p.id > ? AND NOT EXISTS "
             "(SELECT 1 FROM corpus_passage_vectors v WHERE v.passage_id = p.id) "
             "ORDER BY p.id LIMIT ?",
-            (limit,),
+            (after_id, limit),
         ).fetchall()
         return [(int(pid), str(text)) for pid, text in rows]
 
@@ -275,6 +277,11 @@ class SQLiteCorpusMixin:
         if folder is not None and count and not self.conn.in_transaction:
             _save_vectors(folder, name, ids, vectors)
         return ids, vectors
+
+    def last_passage_id(self) -> int:
+        return int(
+            self.conn.execute("SELECT coalesce(max(id), 0) FROM corpus_passages").fetchone()[0]
+        )
 
     def passage_vector_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM corpus_passage_vectors").fetchone()[0])

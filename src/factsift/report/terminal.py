@@ -218,14 +218,13 @@ def _claims(
         entry = evidence.get(position - 1)
         if entry is not None:
             passages = [as_dict(p) for p in as_list(entry.get("passages"))]
-            counts = ", ".join(
-                f"{n} {stance}"
-                for stance in ("supports", "refutes", "not enough info")
-                if (n := sum(1 for p in passages if p.get("stance") == stance))
+            strong = ", ".join(
+                f"strong {stance}: {n}"
+                for stance in ("supports", "refutes")
+                if (n := sum(1 for p in passages if p.get("stance") == stance and p.get("strong")))
             )
-            lines.append(
-                Text(f"evidence passages: {len(passages)}" + (f" ({counts})" if counts else ""))
-            )
+            detail = f" ({strong or 'none strong'})" if passages else ""
+            lines.append(Text(f"evidence passages: {len(passages)}{detail}"))
         table.add_row(Text(f"[{position}]", style="bold"), Group(*lines))
     rows.append(table)
     return Group(*rows)

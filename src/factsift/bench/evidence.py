@@ -40,7 +40,7 @@ LABELS = ("SUPPORTS", "REFUTES", "DISPUTED", "NOT_ENOUGH_INFO")
 FLOORS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 
-def _rows(path: Path) -> list[dict[str, Any]]:
+def read_claims(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         raise BenchmarkError(
             f"Climate-FEVER data not found at {path}: point --data at climate-fever.jsonl "
@@ -122,7 +122,7 @@ def run(
     from factsift.stages.evidence import EvidenceStage
     from factsift.store.base import open_store
 
-    rows = _rows(path)
+    rows = read_claims(path)
     chosen = [
         r for r in rows if split == "all" or split_of(f"climate-fever:{r['claim_id']}") == split
     ]

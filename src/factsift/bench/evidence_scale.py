@@ -10,7 +10,6 @@ corpus size (a fixed number of candidates per claim) and are measured by ``bench
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import resource
@@ -21,9 +20,9 @@ from typing import Any
 
 import numpy as np
 
+from factsift.bench.evidence import read_claims
 from factsift.corpus.model import DocumentRecord, PassageRecord
 from factsift.embed import DIM
-from factsift.errors import BenchmarkError
 from factsift.evidence.index import PassageMatrix
 from factsift.evidence.retrieval import FIRST_STAGE, query_terms
 
@@ -31,17 +30,9 @@ BATCH = 20_000
 
 
 def _sentences_and_claims(path: Path) -> tuple[list[str], list[str]]:
-    if not path.is_file():
-        raise BenchmarkError(f"Climate-FEVER data not found at {path}: point --data at it.")
-    sentences: list[str] = []
-    claims: list[str] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                row = json.loads(line)
-                claims.append(str(row["claim"]))
-                sentences.extend(str(ev["evidence"]) for ev in row["evidences"])
-    return sentences, claims
+    rows = read_claims(path)
+    sentences = [str(ev["evidence"]) for row in rows for ev in row["evidences"]]
+    return sentences, [str(row["claim"]) for row in rows]
 
 
 def run(path: Path, passages: int, queries: int = 50, seed: int = 5) -> dict[str, Any]:

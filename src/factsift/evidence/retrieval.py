@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from factsift.corpus.model import PassageText
 from factsift.corpus.passages import paragraphs, sentences
+from factsift.dates import first_iso_date
 from factsift.factchecks.preprocess import STOPWORDS, tokens
 
 FIRST_STAGE = 40
@@ -27,7 +28,6 @@ MAX_QUERY_TERMS = 24
 MAX_WINDOW_WORDS = 70
 MIN_WINDOW_WORDS = 8
 _WORD = re.compile(r"\w+")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def query_terms(text: str) -> list[str]:
@@ -47,14 +47,8 @@ def fuse(*rankings: Sequence[int], k: int = RRF_K) -> list[tuple[int, float]]:
 
 
 def as_date(text: str | None) -> date | None:
-    """The first ISO date (or year-month) in ``text``; None when there is none."""
-    match = _ISO_DATE.search(text or "")
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3) or 1))
-    except ValueError:
-        return None
+    """The first ISO date (or year-month, as its first day) in ``text``; None when none."""
+    return first_iso_date(text, month_ok=True)
 
 
 @dataclass(slots=True)

@@ -10,31 +10,20 @@ the stage adds no finding and says so in the extras instead.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from factsift.article import Article, Cite, Finding
+from factsift.dates import first_iso_date
 from factsift.factchecks.models import FactCheckMatch
 from factsift.store.base import KnowledgeStore
 
 TOP_K = 3
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _QUOTES = re.compile(r"[\"'“”‘’`]")
-
-
-def _as_date(text: str | None) -> date | None:
-    match = _ISO_DATE.search(text or "")
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def predates(factcheck_date: str | None, article_date: str | None) -> bool | None:
     """True if the fact-check is older than the article; None when a date is missing."""
-    checked, published = _as_date(factcheck_date), _as_date(article_date)
+    checked, published = first_iso_date(factcheck_date), first_iso_date(article_date)
     if checked is None or published is None:
         return None
     return checked <= published

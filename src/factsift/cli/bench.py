@@ -19,6 +19,7 @@ BENCHMARKS = {
     "stance": "factsift.cli.bench_stance:bench_stance_command",
     "evidence": "factsift.cli.bench_evidence:bench_evidence_command",
     "evidence-scale": "factsift.cli.bench_evidence:bench_evidence_scale_command",
+    "figures": "factsift.cli.bench_figures:bench_figures_command",
 }
 
 

@@ -9,6 +9,10 @@ A status is given only when the evidence is strong and consistent:
   "supported": the reverse; "disputed": both sides are corroborated;
 - otherwise no status: the claim stays "not enough evidence", however many weaker or
   uncorroborated passages were found.
+A "supports" passage that gives one of the claim's figures differently (a year, a
+percentage, an amount: ``factsift.evidence.figures``) never counts as support: the stance
+model does not read changed numbers reliably, and agreement "apart from the figure" is not
+support for the figure.
 Chosen on Climate-FEVER dev claims (``factsift bench evidence --split dev``; BENCHMARKS.md,
 "Evidence"): with the v2 stance model, one strong passage per side at any floor from 0.5 to
 0.8 gave statuses that were right 43-59% of the time; two agreeing documents at 0.60 gave
@@ -17,7 +21,7 @@ Chosen on Climate-FEVER dev claims (``factsift bench evidence --split dev``; BEN
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 STRONG = 0.60
@@ -39,9 +43,17 @@ def claim_verdict(
     stances: Sequence[tuple[str, float, int]],
     floor: float = STRONG,
     min_sources: int = MIN_SOURCES,
+    figures_differ: Collection[int] = (),
 ) -> Verdict | None:
-    """``stances``: (label, calibrated probability of that label, document id) per passage."""
-    supports = [i for i, (lab, p, _) in enumerate(stances) if lab == SUPPORTS and p >= floor]
+    """``stances``: (label, calibrated probability of that label, document id) per passage.
+
+    ``figures_differ``: indexes of passages giving a figure of the claim differently.
+    """
+    supports = [
+        i
+        for i, (lab, p, _) in enumerate(stances)
+        if lab == SUPPORTS and p >= floor and i not in figures_differ
+    ]
     refutes = [i for i, (lab, p, _) in enumerate(stances) if lab == REFUTES and p >= floor]
     support_docs = {stances[i][2] for i in supports}
     refute_docs = {stances[i][2] for i in refutes}

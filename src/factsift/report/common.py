@@ -182,12 +182,26 @@ def evidence_line(passage: Mapping[str, Any]) -> str:
     probability = confidence_text(passage.get("probability"))
     if passage.get("strong"):
         stance += " (strong)"
+    elif stance == "supports" and passage.get("figures_differ"):
+        stance += " (not counted: figures differ)"
     elif stance in ("supports", "refutes"):
         stance = f"leans {stance}"  # below the floor: the model is not sure enough to count it
     head = f"{stance} {probability}" if probability else stance
     source = clean(passage.get("publisher") or passage.get("title") or passage.get("url"))
     date = clean(passage.get("date")) or "undated"
     return f"{head} \u2014 {source or 'unknown source'}, {date}"
+
+
+def figures_note(passage: Mapping[str, Any]) -> str:
+    """The claim's figures this passage gives differently, in one sentence; "" when none."""
+    parts = []
+    for item in as_list(passage.get("figures_differ")):
+        entry = as_dict(item)
+        claim = clean(entry.get("claim"))
+        theirs = ", ".join(clean(v) for v in as_list(entry.get("passage")) if clean(v))
+        if claim and theirs:
+            parts.append(f"the claim says {claim}, this passage {theirs}")
+    return f"Figures differ: {'; '.join(parts)}." if parts else ""
 
 
 def evidence_note(section: Mapping[str, Any]) -> str:

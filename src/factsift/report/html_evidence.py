@@ -16,6 +16,7 @@ from factsift.report.common import (
     claim_status_label,
     evidence_line,
     evidence_note,
+    figures_note,
     kind_token,
 )
 from factsift.report.html_generic import esc, link
@@ -32,9 +33,11 @@ def accepts(value: object) -> bool:
 def _passage(passage: Mapping[str, Any]) -> str:
     stance = kind_token(passage.get("stance"))
     url = f" {link(passage['url'])}" if passage.get("url") else ""
+    note = figures_note(passage)
+    figures = f'<p class="figures">{esc(note)}</p>' if note else ""
     return (
         f'<li class="stance-{stance}"><p class="meta">{esc(evidence_line(passage))}{url}</p>'
-        f"<blockquote>{esc(passage.get('text'))}</blockquote></li>"
+        f"<blockquote>{esc(passage.get('text'))}</blockquote>{figures}</li>"
     )
 
 

@@ -22,6 +22,7 @@ from factsift.report.common import (
     clean,
     evidence_line,
     evidence_note,
+    figures_note,
 )
 
 SECTION = EVIDENCE_SECTION
@@ -41,6 +42,8 @@ def _passage(passage: Mapping[str, Any]) -> list[RenderableType]:
     if len(quote) > PASSAGE_CHARS:
         quote = quote[: PASSAGE_CHARS - 1] + "\u2026"
     lines.append(Padding(Text(f"\u201c{quote}\u201d"), (0, 0, 0, 6)))
+    if note := figures_note(passage):
+        lines.append(Padding(Text(note, style="yellow"), (0, 0, 0, 6)))
     if passage.get("url"):
         lines.append(Padding(Text(clean(passage["url"]), style="dim"), (0, 0, 0, 6)))
     return lines

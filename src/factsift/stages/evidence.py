@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from factsift.article import Article, Cite, Finding
 from factsift.corpus.model import PassageText
+from factsift.evidence.figures import figure_conflicts
 from factsift.evidence.index import PassageMatrix
 from factsift.evidence.retrieval import (
     FIRST_STAGE,
@@ -128,11 +129,13 @@ class EvidenceStage:
         self._rank(claim_vecs, windows)
         stances = self._stance(article, windows)
         for index, claim_windows in enumerate(windows):
-            entry = self._claim_entry(index, claim_windows, stances, excluded[index])
+            entry = self._claim_entry(
+                article.claims[index].text, index, claim_windows, stances, excluded[index]
+            )
             section["claims"].append(entry)
-            finding = self._finding(article, index, entry)
-            if finding is not None:
-                article.findings.append(finding)
+            for finding in (self._finding(article, index, entry), _figures(article, index, entry)):
+                if finding is not None:
+                    article.findings.append(finding)
         return article
 
     # -- steps -----------------------------------------------------------------------------
@@ -244,6 +247,7 @@ class EvidenceStage:
 
     def _claim_entry(
         self,
+        claim: str,
         index: int,
         windows: list[Window],
         stances: dict[int, StanceResult],
@@ -251,9 +255,13 @@ class EvidenceStage:
     ) -> dict[str, Any]:
         passages: list[dict[str, Any]] = []
         labels: list[tuple[str, float, int]] = []
-        for window in windows:
+        differ: set[int] = set()
+        for position, window in enumerate(windows):
             result = stances[id(window)]
             labels.append((result.label, result.confidence, window.passage.doc_id))
+            conflicts = figure_conflicts(claim, window.text)
+            if conflicts:
+                differ.add(position)
             p = window.passage
             passages.append(
                 {
@@ -271,10 +279,12 @@ class EvidenceStage:
                     "probability": round(result.confidence, 4),
                     "probabilities": result.probabilities,
                     "abstained": result.abstained,
-                    "strong": is_strong(result.label, result.confidence),
+                    "strong": is_strong(result.label, result.confidence)
+                    and not (conflicts and result.label == "supports"),
+                    "figures_differ": [c.as_dict() for c in conflicts],
                 }
             )
-        verdict = claim_verdict(labels)
+        verdict = claim_verdict(labels, figures_differ=differ)
         return {
             "claim": index,
             "status": verdict.status if verdict else "not_enough_evidence",
@@ -313,3 +323,38 @@ class EvidenceStage:
             confidence=float(np.max([p["probability"] for p in strong])),
             data={"status": entry["status"], "passages": strong},
         )
+
+
+def _figures(article: Article, index: int, entry: dict[str, Any]) -> Finding | None:
+    """One finding naming the passages that give a figure of the claim differently."""
+    differ = [p for p in entry["passages"] if p["figures_differ"]]
+    if not differ:
+        return None
+    parts = []
+    for p in differ:
+        said = "; ".join(
+            f"{', '.join(c['passage'])} where the claim says {c['claim']}"
+            for c in p["figures_differ"]
+        )
+        parts.append(f"{p['source']} gives {said}")
+    return Finding(
+        kind="figures_differ",
+        summary="A figure of this claim is given differently in the reference corpus: "
+        + "; ".join(parts)
+        + ". The figures are compared by rule; whether they describe the same thing is for "
+        "the reader to judge.",
+        cites=[
+            *(
+                Cite(
+                    "passage",
+                    p["source"],
+                    url=p["url"],
+                    ref=f"corpus:{p['doc_id']}:{p['span'][0]}-{p['span'][1]}",
+                )
+                for p in differ
+            ),
+            Cite("article", "the claim in the article", span=article.claims[index].span),
+        ],
+        claim=index,
+        data={"passages": [p["passage_id"] for p in differ]},
+    )

@@ -2,12 +2,17 @@
 
 The stance model reads "completed in 2004" as support for "completed in 1998" (its model
 card shows it), so figures are compared by rule. A claim figure *conflicts* with a passage
-when the passage gives a figure of the same kind and unit (a year; a percentage; an amount
-in the same currency; a count of the same thing, "500 workers") that no figure of the
-passage matches, and the passage talks about the same thing: it shares at least
-``MIN_SHARED`` of the claim's content words (figures and their units left out). Written
-precision and hedges count: "4.2 million" matches 4,213,000; "about 30 percent" matches 32
-percent; "more than 200" matches 250.
+when
+- the passage gives figures of the same kind and unit (a year; a percentage; an amount in
+  the same currency; a count of the same thing, "500 workers"), none of which matches it;
+- at least one of those matches none of the claim's figures either ("3 of 12 regions"
+  against "3 regions" is no conflict);
+- the passage talks about the same thing: it shares at least ``MIN_SHARED`` of the claim's
+  content words (figures and their units left out).
+Written precision and hedges count: "4.2 million" matches 4,213,000; "about 30 percent"
+matches 32 percent; "more than 200" matches 250; figures within ``CLOSE`` (3%) are the same
+figure. Ranges ("between 75% and 90%") and lists of more than ``MAX_LISTED`` figures of one
+kind are not compared.
 
 A conflict is shown with the passage and stops a "supports" label from counting towards a
 "supported" status; it never makes a status by itself (a passage may give another figure of
@@ -72,8 +77,8 @@ _LOWER_BOUND = ("more than", "over", "at least", "above", "exceeding", "upwards 
 _UPPER_BOUND = ("less than", "fewer than", "under", "up to", "below", "at most")
 _APPROX = ("about", "around", "roughly", "nearly", "almost", "approximately", "some", "close to")
 _WORD = re.compile(r"[A-Za-z]+")
-# Words that belong to a figure, not to what the sentence is about.
 _MODIFIERS = frozenset(tokens("new more additional other extra former total full"))
+# Words that belong to a figure, not to what the sentence is about.
 _FIGURE_WORDS = frozenset(tokens(" ".join([*_SCALES, *_CURRENCY_WORDS, "percent", "per cent"])))
 
 

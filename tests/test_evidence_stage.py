@@ -222,12 +222,17 @@ def test_evidence_corpus_index_fills_vectors_after_a_no_vectors_import(
     )
     stats = json.loads(runner.invoke(cli, ["corpus", "stats", "--json"]).output)
     assert stats["passage_vectors"] == 0 and stats["passages"] >= 2
+    article = tmp_path / "article.txt"
+    before = json.loads(_check(str(article), "--format", "json"))["sections"]["evidence"]
+    assert "corpus index" in before["vectors_note"]
     result = runner.invoke(cli, ["corpus", "index", "--quiet"])
     assert result.exit_code == 0, result.output
     assert f"{stats['passages']} passages embedded" in result.output
     again = json.loads(runner.invoke(cli, ["corpus", "stats", "--json"]).output)
     assert again["passage_vectors"] == stats["passages"]
     assert "0 passages embedded" in runner.invoke(cli, ["corpus", "index", "--quiet"]).output
+    after = json.loads(_check(str(article), "--format", "json"))["sections"]["evidence"]
+    assert "vectors_note" not in after and after["passages_with_vectors"] == stats["passages"]
 
 
 def test_evidence_store_passage_texts_match_the_documents(kb_path: Path, tmp_path: Path) -> None:

@@ -83,6 +83,9 @@ def run(path: Path, passages: int, queries: int = 50, seed: int = 5) -> dict[str
             started = time.perf_counter()
             matrix.top(qvecs, FIRST_STAGE)
             dense_s = time.perf_counter() - started
+            started = time.perf_counter()
+            without_vectors = store.passage_count() - store.passage_vector_count()  # each check
+            probe_s = time.perf_counter() - started
             size = os.path.getsize(store_path)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return {
@@ -95,6 +98,8 @@ def run(path: Path, passages: int, queries: int = 50, seed: int = 5) -> dict[str
         "vectors_memory_mb": round(matrix.vectors.nbytes / 2**20, 1),
         "bm25_ms_per_claim": round(1000 * bm25_s / len(chosen), 2),
         "dense_ms_per_claim": round(1000 * dense_s / len(chosen), 2),
+        "vectors_missing_probe_ms": round(1000 * probe_s, 2),
+        "passages_without_vectors": without_vectors,
         "first_stage_ms_per_claim": round(1000 * (bm25_s + dense_s) / len(chosen), 2),
         "peak_rss_mb": round(peak / 2**20, 1),
     }

@@ -176,6 +176,10 @@ class KnowledgeStore(ABC):
     @abstractmethod
     def passage_vector_count(self) -> int: ...
 
+    @abstractmethod
+    def passage_count(self) -> int:
+        """Passages in the reference corpus (each may have one vector)."""
+
     # Fact-checks (factsift.factchecks); writes go in a transaction.
     @abstractmethod
     def upsert_factcheck(self, record: FactCheck) -> str:

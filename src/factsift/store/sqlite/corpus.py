@@ -285,3 +285,6 @@ class SQLiteCorpusMixin:
 
     def passage_vector_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM corpus_passage_vectors").fetchone()[0])
+
+    def passage_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM corpus_passages").fetchone()[0])

@@ -1,4 +1,4 @@
-"""Compare check-worthiness model files on the dev debates in one run: F1, MAP, speed.
+"""Compare check-worthiness model files on the dev debates in one run: F1, P, R, MAP, speed.
 
     OMP_NUM_THREADS=1 .venv/bin/python -m training.checkworthiness.compare A.json B.json
 
@@ -36,11 +36,15 @@ def main() -> None:
         start = time.perf_counter()
         scores = 1.0 / (1.0 + np.exp(-model.logits(texts)))
         seconds = time.perf_counter() - start
+        predicted = (scores >= model.threshold).astype(int)
+        tp = int((predicted & np.asarray(labels)).sum())
         row = {
             "model": str(path),
             "kind": model.meta.get("kind"),
             "sentences": len(texts),
-            "f1": round(f1_positive(labels, (scores >= model.threshold).astype(int).tolist()), 4),
+            "f1": round(f1_positive(labels, predicted.tolist()), 4),
+            "precision": round(tp / max(1, int(predicted.sum())), 4),
+            "recall": round(tp / max(1, sum(labels)), 4),
             "map": round(
                 mean_average_precision([s.group for s in sents], labels, scores.tolist()), 4
             ),

@@ -70,6 +70,29 @@ def read_checkthat_tweets(path: Path) -> list[Sentence]:
         return [Sentence(r["tweet_text"], int(r["class_label"]), path.stem) for r in rows]
 
 
+def read_clef2019(path: Path, keep: frozenset[str]) -> list[Sentence]:
+    """CLEF-2019 task 1 CSV (line_number, speaker, text, label, file_name), only the debates
+    (file names without ``.tsv``) in ``keep``, in file order; each debate is one group."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        return [
+            Sentence(r["text"], int(r["label"]), "clef2019:" + r["file_name"].removesuffix(".tsv"))
+            for r in rows
+            if r["file_name"].removesuffix(".tsv") in keep
+        ]
+    except FileNotFoundError as exc:
+        raise BenchmarkError(
+            f"No CLEF-2019 task 1 file at {path}: expected "
+            "claimbuster-and-clef-debates/clef19/ under the data folder."
+        ) from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BenchmarkError(
+            f"{path}: not a CLEF-2019 task 1 CSV ({exc}); expected the columns "
+            "line_number, speaker, text, label, file_name."
+        ) from exc
+
+
 def read(path: Path, fmt: str) -> list[Sentence]:
     if fmt == "clef-debate":
         return read_clef_debate(path)

@@ -2,7 +2,8 @@
 
 The model is logistic regression over sentence embeddings (the packaged MiniLM; WordLlama
 static vectors for candidate models: the file's "embedding" key names which) and, where
-training selected it, TF-IDF unigrams and bigrams. The TF-IDF features are rebuilt
+training selected them, TF-IDF unigrams and bigrams and a few surface features (length,
+numbers, pronouns: ``surface.py``). The TF-IDF features are rebuilt
 here exactly as sklearn's ``TfidfVectorizer`` makes them (lowercase, ``\\b\\w\\w+\\b``
 tokens, sublinear tf, idf, L2 norm), so run time needs no sklearn.
 """
@@ -26,6 +27,8 @@ import numpy.typing as npt
 
 from factsift.checkworthiness.static_embed import NAME as STATIC_NAME
 from factsift.checkworthiness.static_embed import encode_static
+from factsift.checkworthiness.surface import NAMES as SURFACE_NAMES
+from factsift.checkworthiness.surface import surface_features
 from factsift.embed import default_embedder
 from factsift.errors import FactsiftError
 
@@ -84,12 +87,15 @@ class LinearModel:
     tfidf: TfidfFeatures | None
     threshold: float
     meta: dict[str, Any]
+    surface_coef: npt.NDArray[np.float64] | None = None
 
     def logits(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         z = self.encode(texts).astype(np.float64) @ self.embedding_coef
         z += self.intercept
         if self.tfidf is not None:
             z += np.array([self.tfidf.contribution(t) for t in texts])
+        if self.surface_coef is not None:
+            z += surface_features(texts) @ self.surface_coef
         return np.asarray(z, dtype=np.float64)
 
 
@@ -117,7 +123,14 @@ def load_model_file(ref: Traversable | Path) -> LinearModel:
                 coef=np.asarray(t["coef"], dtype=np.float64),
                 max_n=int(t["options"]["ngram_range"][1]),
             )
+        surface_coef = None
+        if "surface" in raw:
+            names = tuple(raw["surface"]["names"])
+            if names != SURFACE_NAMES:  # the features are computed here, by name and order
+                raise ValueError(f"surface features {names} differ from {SURFACE_NAMES}")
+            surface_coef = np.asarray(raw["surface"]["coef"], dtype=np.float64)
         return LinearModel(
+            surface_coef=surface_coef,
             encode=ENCODERS[encoder_name],
             embedding_coef=np.asarray(raw["embedding_coef"], dtype=np.float64),
             intercept=float(raw["intercept"]),

@@ -14,10 +14,10 @@ from factsift.stance.predictor import default_model
 
 # Quality gate on small slices never trained on; minimums pinned a few points under the
 # figures measured when the model was committed (see src/factsift/stance/model/README.md).
-# Measured (model v2, 2026-11-25): 0.492 macro-F1 on the first 300 held-out Climate-FEVER
-# pairs (v1: 0.360; random labels score 0.31, always "not enough info" 0.26); 0.633 two-way
-# accuracy on the first 150 FEVER-Symmetric pairs (v1: 0.613; chance 0.5). Both far below
-# the targets: see the card.
+# Measured (model v2 scored one pair at a time, 2026-11-26): 0.474 macro-F1 on the first 300
+# held-out Climate-FEVER pairs (batched: 0.492; v1: 0.360; random labels score 0.31, always
+# "not enough info" 0.26); 0.660 two-way accuracy on the first 150 FEVER-Symmetric pairs
+# (batched: 0.633; v1: 0.613; chance 0.5). Both far below the targets: see the card.
 GATE_CLIMATE_PAIRS = 300
 GATE_FEVER_PAIRS = 150
 GATE_MIN_CLIMATE_MACRO_F1 = 0.46
@@ -46,6 +46,22 @@ def test_stance_low_confidence_answers_not_enough_info() -> None:
             assert result.label == "not enough info"
         else:
             assert result.label == LABELS[int(row.argmax())] and not result.abstained
+
+
+def test_stance_of_a_pair_does_not_depend_on_the_other_pairs() -> None:
+    # The int8 model quantises activations per input tensor: batched, a pair's logits would
+    # move with its batch mates. Scoring must give each pair the same result alone or not.
+    model = default_model()
+    claims = ["Coal use rose in 2019.", "The dam was completed in 1998.", "Crime fell."]
+    passages = [
+        "Coal consumption increased by 5% in 2019, the agency said.",
+        "The dam was completed in 2004, six years behind schedule, officials said.",
+        "Police recorded 12 percent more burglaries and robberies than a year earlier.",
+    ]
+    together = model.logits(claims, passages)
+    for i in range(len(claims)):
+        alone = model.logits([claims[i]], [passages[i]])[0]
+        assert alone.tolist() == together[i].tolist()
 
 
 def test_stance_mismatched_inputs_raise_input_error() -> None:

@@ -16,7 +16,8 @@ support for the figure.
 Chosen on Climate-FEVER dev claims (``factsift bench evidence --split dev``; BENCHMARKS.md,
 "Evidence"): with the v2 stance model, one strong passage per side at any floor from 0.5 to
 0.8 gave statuses that were right 43-59% of the time; two agreeing documents at 0.60 gave
-0.82 (9 of 11). The sample is small; docs/evidence.md says what that means.
+0.82 (9 of 11; 0.79, 11 of 14, with the model scoring one pair at a time). The sample is
+small; docs/evidence.md says what that means.
 """
 
 from __future__ import annotations

@@ -7,27 +7,11 @@ from pathlib import Path
 
 import click
 
-from factsift.bench.stance import FORMATS, SPLITS
+from factsift.cli.bench_stance import pair_data_options
 
 
 @click.command("figures")
-@click.option(
-    "--data",
-    "data_path",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="climate-fever.jsonl, fever_symmetric_*.jsonl or AVeriTeC train/dev .json.",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), required=True, help="Which set --data holds."
-)
-@click.option(
-    "--split",
-    type=click.Choice(SPLITS),
-    default="default",
-    show_default=True,
-    help="Part by claim (default: test for climate-fever and averitec, all for fever).",
-)
+@pair_data_options
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def bench_figures_command(data_path: Path, fmt: str, split: str, as_json: bool) -> None:
     """Where the evidence stage's figure-conflict rule fires, and the gold stance there."""

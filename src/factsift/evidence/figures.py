@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from factsift.factchecks.preprocess import tokens
+from factsift.ingest.dates import MONTH_NAMES
 
 MIN_SHARED = 0.4
 MAX_LISTED = 3
@@ -69,9 +70,7 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _DAY_AFTER_MONTH = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?\s+$", re.IGNORECASE
 )
 _LOWER_BOUND = ("more than", "over", "at least", "above", "exceeding", "upwards of")
 _UPPER_BOUND = ("less than", "fewer than", "under", "up to", "below", "at most")

@@ -19,8 +19,8 @@ from datetime import date, timedelta
 
 from factsift.corpus.model import PassageText
 from factsift.corpus.passages import paragraphs, sentences
-from factsift.dates import first_iso_date
 from factsift.factchecks.preprocess import STOPWORDS, tokens
+from factsift.ingest.dates import first_iso_date
 
 FIRST_STAGE = 40
 RRF_K = 60

@@ -30,6 +30,7 @@ _MONTHS = {
     )
     for name in names
 }
+MONTH_NAMES = frozenset(_MONTHS)  # full and abbreviated English month names, lower case
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -96,5 +97,27 @@ def _to_iso(match: re.Match[str]) -> str | None:
         month = _MONTHS[month_name.lower()] if month_name else int(groups["mnum"])
     try:
         return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DAY_OR_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def first_iso_date(text: str | None, *, month_ok: bool = False) -> dt.date | None:
+    """The first ISO date in ``text`` (a stored, already normalised date); None when there is
+    none or it is not a real day.
+
+    With ``month_ok`` a bare year-month ("2019-05") counts as the first of that month: good
+    enough for a filter measured in days, wrong for deciding which of two same-month events
+    came first, so callers that order dates leave it off.
+    """
+    pattern = _ISO_DAY_OR_MONTH if month_ok else _ISO_DAY
+    match = pattern.search(text or "")
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3) or 1))
     except ValueError:
         return None

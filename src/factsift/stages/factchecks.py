@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from factsift.article import Article, Cite, Finding
-from factsift.dates import first_iso_date
 from factsift.factchecks.models import FactCheckMatch
+from factsift.ingest.dates import first_iso_date
 from factsift.store.base import KnowledgeStore
 
 TOP_K = 3

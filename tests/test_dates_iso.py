@@ -1,6 +1,6 @@
 from datetime import date
 
-from factsift.dates import first_iso_date
+from factsift.ingest.dates import first_iso_date
 from factsift.stages.factchecks import predates
 
 

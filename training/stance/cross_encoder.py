@@ -112,3 +112,22 @@ def load_pretrained(path: Path, num_labels: int = 3, frozen_layers: int = 0) -> 
     missing = model.load_state_dict(state, strict=False)
     assert set(missing.missing_keys) == {"classifier.weight", "classifier.bias"}, missing
     return model
+
+
+def export_onnx(model: CrossEncoder, out: Path) -> None:
+    """The model as ONNX (opset 17) with dynamic batch and length: one logits output."""
+    model.eval()
+    ids = torch.ones(2, 16, dtype=torch.long)
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    axes: dict[str, dict[int, str]] = {n: {0: "batch", 1: "tokens"} for n in names}
+    axes["logits"] = {0: "batch"}
+    torch.onnx.export(
+        model,
+        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
+        str(out),
+        input_names=names,
+        output_names=["logits"],
+        dynamic_axes=axes,
+        opset_version=17,
+        dynamo=False,
+    )

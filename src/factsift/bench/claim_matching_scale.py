@@ -6,7 +6,8 @@ claim, and gets the real claim's vector plus Gaussian noise (renormalised); embe
 million texts on 2 cores would take hours, and the timing of the search does not depend on
 where a vector came from. Reported: index build rate, memory, first-stage queries/s on one
 core (BM25 and dense separately, and both), and the end-to-end time of matching a
-40-sentence article (cleaning, query embedding, first stages, features, re-ranking).
+40-sentence article (cleaning, query embedding, first stages, features, re-ranking, and the
+"same claim" decision with the cross-encoder), with and without the cross-encoder.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from factsift.factchecks.cross_encoder import doc_text
 from factsift.factchecks.importers import checkthat
 from factsift.factchecks.importers.base import BadRecord
 from factsift.factchecks.matching import ClaimMatcher, Doc
@@ -89,6 +91,8 @@ def run_scale(n_records: int, data: Path | None = None, queries: int = 200) -> d
         started = time.perf_counter()
         matcher = ClaimMatcher.load(Path(tmp))
         load_s = time.perf_counter() - started
+        # As the store does: the cross-encoder reads the texts of the candidates it decides.
+        matcher.texts = lambda rows: [doc_text(docs[r].claim, docs[r].title) for r in rows]
         index_mb = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 2**20
         figures = _time_queries(matcher, real, rng, queries)
     figures.update(
@@ -140,9 +144,17 @@ def _time_queries(
         matcher.rank(q, qvecs[i], 5)
     full_s = time.perf_counter() - started
     article = [real[rng.randrange(len(real))].claim for _ in range(40)]
+    scorer = matcher.cross_encoder()
+    before = scorer.pairs_scored if scorer is not None else 0
     started = time.perf_counter()
     matcher.search_many(article, 3)
     article_s = time.perf_counter() - started
+    pairs = (scorer.pairs_scored - before) if scorer is not None else 0
+    matcher.use_cross_encoder = False
+    started = time.perf_counter()
+    matcher.search_many(article, 3)
+    article_plain_s = time.perf_counter() - started
+    matcher.use_cross_encoder = True
     return {
         "first_stage_bm25_queries_per_s": round(queries / bm25_s, 1),
         "first_stage_dense_queries_per_s": round(queries / dense_s, 1),
@@ -150,4 +162,6 @@ def _time_queries(
         "first_stage_bm25_and_dense_queries_per_s": round(queries / both_s, 1),
         "first_stage_plus_rerank_queries_per_s": round(queries / full_s, 1),
         "article_40_sentences_seconds": round(article_s, 3),
+        "article_40_sentences_cross_encoder_pairs": pairs,
+        "article_40_sentences_seconds_without_cross_encoder": round(article_plain_s, 3),
     }

@@ -3,13 +3,15 @@
 First stage: the ``FIRST_STAGE`` best fact-checks by BM25 (claim, title and summary) and
 the ``FIRST_STAGE`` best by cosine similarity of MiniLM vectors (claim or title); their
 union is scored by the logistic re-ranker (``reranker.py``) over the features in
-``features.py``. The re-ranker's probability is the match score; at or above its
-threshold (tuned on dev data) a match counts as "the same claim".
+``features.py``. The "same claim" decision model's probability is the match score; at or
+above its threshold (tuned on dev data) a match counts as "the same claim". Where the
+cross-encoder (``cross_encoder.py``) runs, the returned candidates that the decision model
+does not rule out are decided again with its logit as one more feature.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ import numpy.typing as npt
 from factsift.embed import DIM
 from factsift.factchecks.ann import EXACT_BELOW, VectorIndex
 from factsift.factchecks.bm25 import BM25Index, IntArray
+from factsift.factchecks.cross_encoder import PairScorer, default_scorer, doc_text
 from factsift.factchecks.features import FEATURES as FEATURE_NAMES
 from factsift.factchecks.features import Candidate, feature_rows
 from factsift.factchecks.models import FactCheck
@@ -36,6 +39,8 @@ QUERY_BATCH = 64  # queries scored against all vectors in one matrix product
 Matrix = npt.NDArray[np.float32]
 HalfMatrix = npt.NDArray[np.float16]
 _SAVED = ("doc_ids", "days", "claim_vecs", "title_vecs", "title_row")
+# Rows -> what the cross-encoder reads of those fact-checks (``cross_encoder.doc_text``).
+DocTexts = Callable[[Sequence[int]], list[str]]
 
 
 @dataclass(slots=True)
@@ -97,6 +102,9 @@ class ClaimMatcher:
         self.ann = self._build_ann()
         self.reranker = reranker if reranker is not None else Reranker.load()
         self.first_stage = first_stage
+        texts = [doc_text(d.claim, d.title) for d in docs]
+        self.texts: DocTexts | None = lambda rows: [texts[r] for r in rows]
+        self.use_cross_encoder = True
 
     def __len__(self) -> int:
         return len(self.doc_ids)
@@ -180,6 +188,8 @@ class ClaimMatcher:
         matcher.ann = VectorIndex.load(ann) if ann.exists() else None
         matcher.reranker = reranker if reranker is not None else Reranker.load()
         matcher.first_stage = FIRST_STAGE
+        matcher.texts = None  # the arrays hold no text: the store gives it (``texts``)
+        matcher.use_cross_encoder = True
         return matcher
 
     # -- searching -------------------------------------------------------------------------
@@ -299,17 +309,58 @@ class ClaimMatcher:
         probs = self.reranker.predict(rows)
         order = np.argsort(-probs, kind="stable")[:k]
         same = self.reranker.same_claim_prob(rows, probs)
-        threshold = self.reranker.threshold
-        return [
-            Hit(
-                doc_id=int(self.doc_ids[found[j].index]),
-                index=found[j].index,
-                score=round(float(same[j]), 4),
-                same_claim=bool(same[j] >= threshold),
-                features=dict(zip(FEATURE_NAMES, (round(v, 4) for v in rows[j]), strict=True)),
+        decided = np.asarray(same >= self.reranker.threshold)
+        cross = self._cross_decide(query, found, rows, same, order)
+        for j, (_, p) in cross.items():
+            same[j] = p
+            decided[j] = p >= self.reranker.threshold_ce
+        if self.cross_encoder() is not None and self.reranker.decision_ce is not None:
+            # Below the floor: not the same claim (the floor may lie above the first threshold).
+            below = [j for j in order.tolist() if same[j] < self.reranker.floor_ce]
+            decided[below] = False
+        hits = []
+        for j in order.tolist():
+            features = dict(zip(FEATURE_NAMES, (round(v, 4) for v in rows[j]), strict=True))
+            if j in cross:
+                features["cross_encoder"] = round(cross[j][0], 4)
+            hits.append(
+                Hit(
+                    doc_id=int(self.doc_ids[found[j].index]),
+                    index=found[j].index,
+                    score=round(float(same[j]), 4),
+                    same_claim=bool(decided[j]),
+                    features=features,
+                )
             )
-            for j in order.tolist()
-        ]
+        return hits
+
+    def cross_encoder(self) -> PairScorer | None:
+        """The packaged cross-encoder, unless turned off for this matcher, not installed, or
+        without the fact-checks' texts (a saved matcher the store did not give them to)."""
+        if not self.use_cross_encoder or self.texts is None:
+            return None
+        return default_scorer()
+
+    def _cross_decide(
+        self,
+        query: str,
+        found: list[Candidate],
+        rows: list[list[float]],
+        same: npt.NDArray[np.float64],
+        order: IntArray,
+    ) -> dict[int, tuple[float, float]]:
+        """Candidate -> (cross-encoder logit, decision probability with it), for the returned
+        candidates the decision model without it puts between the floor and the ceiling."""
+        scorer = self.cross_encoder()
+        if scorer is None or self.texts is None or self.reranker.decision_ce is None:
+            return {}
+        low, high = self.reranker.floor_ce, self.reranker.ceiling_ce
+        picked = [j for j in order.tolist() if low <= same[j] < high]
+        if not picked:
+            return {}
+        logits = scorer.logits(query, self.texts([found[j].index for j in picked]))
+        probs = self.reranker.same_claim_prob_ce([rows[j] for j in picked], logits)
+        return {j: (float(c), float(p)) for j, c, p in zip(picked, logits, probs, strict=True)}
 
     def rank_bm25(self, query: str, k: int) -> list[int]:
         """The BM25-only baseline: row indexes of the top ``k``."""

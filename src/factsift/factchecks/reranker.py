@@ -19,6 +19,9 @@ import numpy.typing as npt
 from factsift.factchecks.features import DECISION_FEATURES, FEATURES
 
 MODEL_FILE = "reranker.json"
+CE_DECISION_FEATURES = (*DECISION_FEATURES, "cross_encoder")
+# weights, bias, mean, scale of a logistic regression over standardised features
+Logistic = tuple[npt.NDArray[np.float64], float, npt.NDArray[np.float64], npt.NDArray[np.float64]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +36,17 @@ class Reranker:
     # (DECISION_FEATURES). Ranking features are relative to the candidate list, so they
     # cannot tell a match from "nothing in the store matches"; measured on a 200-record
     # store, a ranker-based decision called a filler sentence the same claim.
-    decision: (
-        tuple[npt.NDArray[np.float64], float, npt.NDArray[np.float64], npt.NDArray[np.float64]]
-        | None
-    ) = None
+    decision: Logistic | None = None
+    # The same decision with the cross-encoder's logit as one more feature
+    # (CE_DECISION_FEATURES), used wherever the cross-encoder runs, with its own threshold.
+    # Only candidates the decision model without it puts in [floor_ce, ceiling_ce) are read
+    # by the cross-encoder: below, not the same claim; at or above, the first model's "same
+    # claim" stands (a 6-layer model must not veto a near-verbatim match). Both bounds were
+    # chosen on dev data; they also save model runs.
+    decision_ce: Logistic | None = None
+    threshold_ce: float = 0.5
+    floor_ce: float = 0.0
+    ceiling_ce: float = 1.01
 
     def same_claim_prob(
         self, rows: list[list[float]], probs: npt.NDArray[np.float64]
@@ -53,9 +63,24 @@ class Reranker:
             raise ValueError("this re-ranker has no decision model")
         if not rows:
             return np.zeros(0)
-        w, b, mean, scale = self.decision
-        x = (np.asarray(rows, dtype=np.float64) - mean) / scale
-        return 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        return _logistic(self.decision, np.asarray(rows, dtype=np.float64))
+
+    def same_claim_prob_ce(
+        self, rows: list[list[float]], cross: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]:
+        """Decision probabilities with the cross-encoder's logit of each candidate."""
+        if self.decision_ce is None:
+            raise ValueError("this re-ranker has no cross-encoder decision model")
+        if not rows:
+            return np.zeros(0)
+        x = np.column_stack([np.asarray(decision_rows(rows), dtype=np.float64), cross])
+        return self.same_claim_prob_ce_rows(x)
+
+    def same_claim_prob_ce_rows(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """Decision probabilities of decision rows with the cross-encoder's logit appended."""
+        if self.decision_ce is None:
+            raise ValueError("this re-ranker has no cross-encoder decision model")
+        return _logistic(self.decision_ce, np.asarray(x, dtype=np.float64))
 
     def predict(self, rows: list[list[float]]) -> npt.NDArray[np.float64]:
         if not rows:
@@ -73,12 +98,15 @@ class Reranker:
             "threshold": round(self.threshold, 4),
             "decision": None
             if self.decision is None
+            else {"features": list(DECISION_FEATURES), **_logistic_json(self.decision)},
+            "decision_cross_encoder": None
+            if self.decision_ce is None
             else {
-                "features": list(DECISION_FEATURES),
-                "weights": [round(float(w), 6) for w in self.decision[0]],
-                "bias": round(self.decision[1], 6),
-                "mean": [round(float(v), 6) for v in self.decision[2]],
-                "scale": [round(float(v), 6) for v in self.decision[3]],
+                "features": list(CE_DECISION_FEATURES),
+                **_logistic_json(self.decision_ce),
+                "threshold": round(self.threshold_ce, 4),
+                "floor": round(self.floor_ce, 4),
+                "ceiling": round(self.ceiling_ce, 4),
             },
             "meta": self.meta,
         }
@@ -87,6 +115,7 @@ class Reranker:
     def from_json(cls, data: dict[str, Any]) -> Reranker:
         if list(data["features"]) != list(FEATURES):
             raise ValueError("reranker.json was trained on other features; retrain it")
+        ce = data.get("decision_cross_encoder")
         return cls(
             weights=np.asarray(data["weights"], dtype=np.float64),
             bias=float(data["bias"]),
@@ -94,14 +123,11 @@ class Reranker:
             scale=np.asarray(data["scale"], dtype=np.float64),
             threshold=float(data["threshold"]),
             meta=dict(data.get("meta", {})),
-            decision=None
-            if not data.get("decision")
-            else (
-                np.asarray(data["decision"]["weights"], dtype=np.float64),
-                float(data["decision"]["bias"]),
-                np.asarray(data["decision"]["mean"], dtype=np.float64),
-                np.asarray(data["decision"]["scale"], dtype=np.float64),
-            ),
+            decision=_logistic_from(data.get("decision"), DECISION_FEATURES),
+            decision_ce=_logistic_from(ce, CE_DECISION_FEATURES),
+            threshold_ce=float(ce["threshold"]) if ce else 0.5,
+            floor_ce=float(ce.get("floor", 0.0)) if ce else 0.0,
+            ceiling_ce=float(ce.get("ceiling", 1.01)) if ce else 1.01,
         )
 
     @classmethod
@@ -139,3 +165,31 @@ def decision_rows(rows: list[list[float]]) -> list[list[float]]:
     """Decision features of candidates (absolute ones only; see DECISION_FEATURES)."""
     picks = [FEATURES.index(name) for name in DECISION_FEATURES]
     return [[row[i] for i in picks] for row in rows]
+
+
+def _logistic(model: Logistic, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    w, b, mean, scale = model
+    return 1.0 / (1.0 + np.exp(-(((x - mean) / scale) @ w + b)))
+
+
+def _logistic_json(model: Logistic) -> dict[str, Any]:
+    w, b, mean, scale = model
+    return {
+        "weights": [round(float(v), 6) for v in w],
+        "bias": round(float(b), 6),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+    }
+
+
+def _logistic_from(data: dict[str, Any] | None, features: tuple[str, ...]) -> Logistic | None:
+    if not data:
+        return None
+    if list(data.get("features", features)) != list(features):
+        raise ValueError("reranker.json's decision model has other features; retrain it")
+    return (
+        np.asarray(data["weights"], dtype=np.float64),
+        float(data["bias"]),
+        np.asarray(data["mean"], dtype=np.float64),
+        np.asarray(data["scale"], dtype=np.float64),
+    )

@@ -27,7 +27,7 @@ from factsift.factchecks.models import FactCheck, FactCheckMatch
 from factsift.factchecks.verdicts import Verdict
 
 if TYPE_CHECKING:
-    from factsift.factchecks.matching import ClaimMatcher
+    from factsift.factchecks.matching import ClaimMatcher, DocTexts
 
 _COLUMNS = (
     "key, collection, claim, title, summary, claimant, claim_date, review_date, rating, "
@@ -210,9 +210,21 @@ class SQLiteFactChecksMixin:
             self.matcher_builds += 1
             if not self.conn.in_transaction:  # uncommitted rows must not reach the sidecar
                 self._save_sidecar(matcher, generation)
+        matcher.texts = self._doc_texts(matcher)
         self._matcher = matcher
         self._matcher_version = generation
         return matcher
+
+    def _doc_texts(self, matcher: ClaimMatcher) -> DocTexts:
+        """What the cross-encoder reads of the matcher's rows, read from the store."""
+        from factsift.factchecks.cross_encoder import doc_text
+
+        def texts(rows: Sequence[int]) -> list[str]:
+            ids = [int(matcher.doc_ids[r]) for r in rows]
+            found = self.factchecks_by_id(ids)
+            return [doc_text(found[i].claim, found[i].title) if i in found else "" for i in ids]
+
+        return texts
 
     def refresh_factcheck_index(self) -> None:
         """After an import commits: make the sidecar current (a no-op if it already is)."""

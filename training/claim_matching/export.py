@@ -4,9 +4,11 @@ weight on out-of-fold scores, and write the model with its figures into ``--out`
     .venv/bin/python -m training.claim_matching.export --run runs/claim-ce/gpu2 \
         --other-run runs/claim-ce/gpu1 --pairs runs/claim-ce/pairs.npz --out runs/claim-ce/model
 
-Not shipped: measured on the full benchmarks it did not beat the re-ranker on held-out
-data (BENCHMARKS.md, "Claim matching", cross-encoder cascade); the run-time cascade that
-reads ``--out`` is on the branch ``experiment/matching-cross-encoder``.
+The shipped model (``--out src/factsift/factchecks/model``) serves the "same claim"
+decision (``training.claim_matching.decision``). The ranking cascade whose settings this
+fits (weight, list length, gate) did not beat the re-ranker on held-out data (BENCHMARKS.md,
+"Cross-encoder cascade"); its run-time code is on the branch
+``experiment/matching-cross-encoder``.
 
 The ranking weight and the re-ranked list length come from the training queries'
 out-of-fold scores (``training.claim_matching.train``): the list length is the shortest

@@ -6,7 +6,7 @@ union is scored by the logistic re-ranker (``reranker.py``) over the features in
 ``features.py``. The "same claim" decision model's probability is the match score; at or
 above its threshold (tuned on dev data) a match counts as "the same claim". Where the
 cross-encoder (``cross_encoder.py``) runs, the returned candidates that the decision model
-does not rule out are decided again with its logit as one more feature.
+is unsure of are decided again with its logit as one more feature.
 """
 
 from __future__ import annotations
@@ -102,8 +102,9 @@ class ClaimMatcher:
         self.ann = self._build_ann()
         self.reranker = reranker if reranker is not None else Reranker.load()
         self.first_stage = first_stage
-        texts = [doc_text(d.claim, d.title) for d in docs]
-        self.texts: DocTexts | None = lambda rows: [texts[r] for r in rows]
+        self.texts: DocTexts | None = lambda rows: [
+            doc_text(docs[r].claim, docs[r].title) for r in rows
+        ]
         self.use_cross_encoder = True
 
     def __len__(self) -> int:
@@ -311,13 +312,12 @@ class ClaimMatcher:
         same = self.reranker.same_claim_prob(rows, probs)
         decided = np.asarray(same >= self.reranker.threshold)
         cross = self._cross_decide(query, found, rows, same, order)
+        if self.cross_encoder() is not None and self.reranker.decision_ce is not None:
+            # Below the floor: not the same claim (were the floor above the first threshold).
+            decided[[j for j in order.tolist() if same[j] < self.reranker.floor_ce]] = False
         for j, (_, p) in cross.items():
             same[j] = p
             decided[j] = p >= self.reranker.threshold_ce
-        if self.cross_encoder() is not None and self.reranker.decision_ce is not None:
-            # Below the floor: not the same claim (the floor may lie above the first threshold).
-            below = [j for j in order.tolist() if same[j] < self.reranker.floor_ce]
-            decided[below] = False
         hits = []
         for j in order.tolist():
             features = dict(zip(FEATURE_NAMES, (round(v, 4) for v in rows[j]), strict=True))

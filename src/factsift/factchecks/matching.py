@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from factsift.embed import DIM
 from factsift.factchecks.ann import EXACT_BELOW, VectorIndex
-from factsift.factchecks.bm25 import BM25Index, IntArray
+from factsift.factchecks.bm25 import BM25Index, IntArray, mapped
 from factsift.factchecks.cross_encoder import PairScorer, default_scorer, doc_text
 from factsift.factchecks.features import FEATURES as FEATURE_NAMES
 from factsift.factchecks.features import Candidate, feature_rows
@@ -180,7 +180,7 @@ class ClaimMatcher:
         """Open a saved matcher; arrays are memory-mapped read-only."""
         matcher = cls.__new__(cls)
         for name in _SAVED:
-            setattr(matcher, name, np.load(folder / f"{name}.npy", mmap_mode="r"))
+            setattr(matcher, name, mapped(folder / f"{name}.npy"))
         matcher.bm25 = BM25Index.load(folder, "bm25")
         matcher.bm25_claim = BM25Index.load(folder, "bm25_claim")
         has_body = (folder / "bm25_body.vocab.json").exists()

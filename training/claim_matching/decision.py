@@ -26,14 +26,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from factsift.bench.claim_matching import Split, load_split, vclaim_id
+from factsift.bench.claim_matching import Split, load_split
 from factsift.factchecks.cross_encoder import PairScorer, doc_text, packaged_dir
-from factsift.factchecks.features import feature_rows
 from factsift.factchecks.matching import ClaimMatcher
-from factsift.factchecks.preprocess import tweet_date
 from factsift.factchecks.reranker import MODEL_FILE, Reranker, decision_rows, fit_logistic
-from factsift.factchecks.training import _text_key, splits, tune_threshold
+from factsift.factchecks.training import _text_key, best_candidates, splits, tune_threshold
 from factsift.settings import data_dir
+from training.claim_matching.ranking import require_inputs
 
 TRAIN = ("2a-train", "2b-train")
 TUNE = ("2a-dev", "2b-dev")
@@ -68,29 +67,18 @@ def examples(
     skip: set[str],
 ) -> tuple[Rows, Rows, Rows]:
     """Decision rows (with the cross-encoder logit last), labels, and the probability of the
-    decision model without it, for the best candidates as in ``training.top_examples``."""
-    ids = [vclaim_id(r) for r in split.vclaims]
-    qids = [q for q in split.qrels if _text_key(split.queries[q]) not in skip]
-    cleaned, vectors = matcher.encode_queries([split.queries[q] for q in qids])
+    decision model without it, for the best candidates of ``training.best_candidates``."""
     xs, ys, base = [], [], []
-    for i, q in enumerate(qids):
-        found = matcher.candidates(cleaned[i], vectors[i], tweet_date(split.queries[q]))
-        for pool in (found, [c for c in found if ids[c.index] not in split.qrels[q]]):
-            rows = feature_rows(pool)
-            if not rows:
-                continue
-            best = int(np.argmax(matcher.reranker.predict(rows)))
-            row = pool[best].index
-            if isinstance(cross, OutOfFold):
-                logit = cross.logit[(name, q, row)]
-            else:
-                text = doc_text(split.vclaims[row].claim, split.vclaims[row].title)
-                logit = float(cross.logits(cleaned[i], [text])[0])
-            xs.append([*decision_rows([rows[best]])[0], logit])
-            ys.append(1.0 if ids[row] in split.qrels[q] else 0.0)
-            base.append(
-                float(matcher.reranker.same_claim_prob_rows(decision_rows([rows[best]]))[0])
-            )
+    for best in best_candidates(matcher, split, skip):
+        if isinstance(cross, OutOfFold):
+            logit = cross.logit[(name, best.qid, best.row)]
+        else:
+            record = split.vclaims[best.row]
+            logit = float(cross.logits(best.query, [doc_text(record.claim, record.title)])[0])
+        row = decision_rows([best.features])[0]
+        xs.append([*row, logit])
+        ys.append(1.0 if best.gold else 0.0)
+        base.append(float(matcher.reranker.same_claim_prob_rows([row])[0]))
     return np.asarray(xs), np.asarray(ys), np.asarray(base)
 
 
@@ -114,6 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--out", type=Path, default=None, help="default: the shipped reranker.json")
     args = parser.parse_args(argv)
+    require_inputs(args.pairs, args.run)
     data = args.data or data_dir()
     paths = splits(data)
     a = data / "clef2022-checkthat-task2" / "subtask-2a--english"
@@ -210,7 +199,10 @@ def main(argv: list[str] | None = None) -> None:
         ceiling,
     )
     out = args.out or Path(__file__).resolve().parents[2] / "src/factsift/factchecks" / MODEL_FILE
-    out.write_text(json.dumps(final.to_json(), indent=2) + "\n", encoding="utf-8")
+    # Written whole, then renamed: an interrupted run leaves the shipped file as it was.
+    partial = out.with_suffix(".json.partial")
+    partial.write_text(json.dumps(final.to_json(), indent=2) + "\n", encoding="utf-8")
+    partial.replace(out)
     print(
         json.dumps(
             {"threshold": threshold, "floor": floor, "ceiling": ceiling, "figures": figures},

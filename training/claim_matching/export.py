@@ -34,7 +34,12 @@ from safetensors.torch import load_file
 
 from factsift.embed import _package_dir
 from factsift.factchecks.cross_encoder import MAX_TOKENS
-from training.claim_matching.ranking import best_weight, cascade_map, choose_gate
+from training.claim_matching.ranking import (
+    best_weight,
+    cascade_map,
+    choose_gate,
+    require_inputs,
+)
 from training.claim_matching.train import Pairs
 from training.stance.cross_encoder import CrossEncoder, export_onnx, load_pretrained
 from training.stance.export import quantise
@@ -118,6 +123,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
+    require_inputs(args.pairs, args.run)
+    for other in args.other_run:
+        require_inputs(run=other)
     log: dict[str, Any] = json.loads((args.run / "log.json").read_text(encoding="utf-8"))
     scores = np.load(args.run / "scores.npz")
     pairs = Pairs(args.pairs)

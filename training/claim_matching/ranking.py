@@ -3,6 +3,7 @@ the cross-encoder's logit that maximises it. Used on out-of-fold scores only."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -101,3 +102,17 @@ def choose_gate(
         "map@5": round(cascade_map(pairs, rows, ce, weight, top, gate), 4),
         "map@5_every_query": round(everywhere, 4),
     }
+
+
+def require_inputs(pairs: Path | None = None, run: Path | None = None) -> None:
+    """Stop with a plain message when a pairs file or a training run's folder is missing."""
+    if pairs is not None and not (pairs.is_file() and pairs.with_suffix(".json").is_file()):
+        raise SystemExit(
+            f"No pairs at {pairs} (and {pairs.with_suffix('.json').name} beside it): "
+            "write them with 'python -m training.claim_matching.prepare --out PATH'."
+        )
+    if run is not None and not ((run / "log.json").is_file() and (run / "scores.npz").is_file()):
+        raise SystemExit(
+            f"{run} is not a training run's folder (log.json and scores.npz): give the "
+            "--out folder of 'python -m training.claim_matching.train'."
+        )

@@ -31,7 +31,7 @@ import numpy.typing as npt
 import torch
 from safetensors.torch import save_file
 
-from training.claim_matching.ranking import best_weight
+from training.claim_matching.ranking import best_weight, require_inputs
 from training.stance.cross_encoder import load_pretrained
 
 GROUPS_PER_BATCH = 8
@@ -171,6 +171,9 @@ def main(argv: list[str] | None = None) -> None:
     started = time.time()
     device = "cuda" if torch.cuda.is_available() else "cpu"
     args.out.mkdir(parents=True, exist_ok=True)
+    require_inputs(args.pairs)
+    if not args.base.is_file():
+        raise SystemExit(f"No MiniLM weights at {args.base}: see the model card, 'Reproduce'.")
     pairs = Pairs(args.pairs)
     train_groups = [g for g in range(len(pairs.rows)) if pairs.fold[g] >= 0]
     dev_groups = [g for g in range(len(pairs.rows)) if pairs.fold[g] < 0]

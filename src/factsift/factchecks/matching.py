@@ -311,8 +311,9 @@ class ClaimMatcher:
         order = np.argsort(-probs, kind="stable")[:k]
         same = self.reranker.same_claim_prob(rows, probs)
         decided = np.asarray(same >= self.reranker.threshold)
-        cross = self._cross_decide(query, found, rows, same, order)
-        if self.cross_encoder() is not None and self.reranker.decision_ce is not None:
+        scorer = self.cross_encoder() if self.reranker.decision_ce is not None else None
+        cross = self._cross_decide(scorer, query, found, rows, same, order)
+        if scorer is not None:
             # Below the floor: not the same claim (were the floor above the first threshold).
             decided[[j for j in order.tolist() if same[j] < self.reranker.floor_ce]] = False
         for j, (_, p) in cross.items():
@@ -343,6 +344,7 @@ class ClaimMatcher:
 
     def _cross_decide(
         self,
+        scorer: PairScorer | None,
         query: str,
         found: list[Candidate],
         rows: list[list[float]],
@@ -351,8 +353,7 @@ class ClaimMatcher:
     ) -> dict[int, tuple[float, float]]:
         """Candidate -> (cross-encoder logit, decision probability with it), for the returned
         candidates the decision model without it puts between the floor and the ceiling."""
-        scorer = self.cross_encoder()
-        if scorer is None or self.texts is None or self.reranker.decision_ce is None:
+        if scorer is None or self.texts is None:
             return {}
         low, high = self.reranker.floor_ce, self.reranker.ceiling_ce
         picked = [j for j in order.tolist() if low <= same[j] < high]

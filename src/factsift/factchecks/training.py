@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -90,27 +92,44 @@ def examples(
     return xs, ys, len(qids)
 
 
-def top_examples(
-    matcher: ClaimMatcher, split: Split, skip_texts: frozenset[str] = frozenset()
-) -> tuple[list[list[float]], list[float]]:
-    """Decision rows of best candidates: label 1 when the best is gold; 0 when it is wrong,
-    and 0 for the best one left once the gold fact-checks are removed (nothing matches)."""
+@dataclass(frozen=True, slots=True)
+class BestCandidate:
+    """The re-ranker's best candidate of one query's pool, for the "same claim" decision."""
+
+    qid: str
+    query: str  # cleaned, as the matcher and the cross-encoder read it
+    row: int  # the fact-check's row in the matcher (and in split.vclaims)
+    features: list[float]  # in FEATURES order
+    gold: bool
+
+
+def best_candidates(
+    matcher: ClaimMatcher, split: Split, skip_texts: Collection[str] = frozenset()
+) -> Iterator[BestCandidate]:
+    """Per query, the best candidate (gold or wrong) and the best one left once the gold
+    fact-checks are removed (a claim nobody has checked yet)."""
     ids = [vclaim_id(r) for r in split.vclaims]
     qids = [q for q in split.qrels if _text_key(split.queries[q]) not in skip_texts]
     cleaned, vectors = matcher.encode_queries([split.queries[q] for q in qids])
-    xs: list[list[float]] = []
-    ys: list[float] = []
     for i, q in enumerate(qids):
         found = matcher.candidates(cleaned[i], vectors[i], tweet_date(split.queries[q]))
         for pool in (found, [c for c in found if ids[c.index] not in split.qrels[q]]):
             rows = feature_rows(pool)
             if not rows:
                 continue
-            probs = matcher.reranker.predict(rows)
-            best = int(np.argmax(probs))
-            xs.append(decision_rows([rows[best]])[0])
-            ys.append(1.0 if ids[pool[best].index] in split.qrels[q] else 0.0)
-    return xs, ys
+            best = int(np.argmax(matcher.reranker.predict(rows)))
+            row = pool[best].index
+            yield BestCandidate(q, cleaned[i], row, rows[best], ids[row] in split.qrels[q])
+
+
+def top_examples(
+    matcher: ClaimMatcher, split: Split, skip_texts: frozenset[str] = frozenset()
+) -> tuple[list[list[float]], list[float]]:
+    """Decision rows of best candidates: label 1 when the best is gold; 0 when it is wrong,
+    and 0 for the best one left once the gold fact-checks are removed (nothing matches)."""
+    picked = list(best_candidates(matcher, split, skip_texts))
+    xs = decision_rows([c.features for c in picked])
+    return xs, [1.0 if c.gold else 0.0 for c in picked]
 
 
 def tune_threshold(

@@ -71,6 +71,7 @@ def parse_http_url(url: str) -> httpx.URL:
     """The URL, if it is a well-formed http(s) URL with a host; ``URLRefusedError`` otherwise."""
     try:
         parsed = httpx.URL(url)
+        host = parsed.host  # decodes an IDNA host, which can fail ("xn--a"): a ValueError
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise URLRefusedError(f"{url!r} is not a valid URL ({exc}). Give an http(s) URL.") from exc
     if parsed.scheme not in ALLOWED_SCHEMES:
@@ -78,7 +79,7 @@ def parse_http_url(url: str) -> httpx.URL:
             f"Refused to fetch {url}: scheme {parsed.scheme or '(none)'!r} is not allowed. "
             "Only http and https URLs are fetched; save other documents to a file first."
         )
-    if not parsed.host:
+    if not host:
         raise URLRefusedError(f"Refused to fetch {url}: the URL has no host name.")
     return parsed
 
@@ -180,7 +181,7 @@ def _get_once(
         "GET", current, timeout=httpx.Timeout(left), extensions={PIN_EXTENSION: ip}
     )
     try:
-        response = client.send(request, stream=True)
+        response = _send(client, request, shown)
         try:
             if response.is_redirect:
                 return response.headers["location"], None
@@ -203,6 +204,21 @@ def _get_once(
             "Check the URL and your network connection."
         ) from exc
     return None, Fetched(body, given, shown, media_type, charset)
+
+
+def _send(client: httpx.Client, request: httpx.Request, url: str) -> httpx.Response:
+    """Send one request; a Location header no URL parser accepts becomes a ``NetworkError``.
+
+    httpx parses the Location of every redirect answer, even when it does not follow it,
+    and raises ``InvalidURL`` (not an ``HTTPError``) or an IDNA ``UnicodeError`` from there.
+    """
+    try:
+        return client.send(request, stream=True)
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        raise NetworkError(
+            f"Fetching {url} failed: the server redirects to an invalid address ({exc}). "
+            "Check the URL in a browser, or save the page and check the file."
+        ) from exc
 
 
 def _check_media_type(url: str, media_type: str | None) -> None:

@@ -6,6 +6,9 @@ checked before connecting. The default transport connects to the address that wa
 between check and connect (DNS rebinding) cannot redirect the connection. A transport
 given by the caller (``httpx.MockTransport`` in tests, a proxy) is used as is: addresses
 are still checked, but the connection is then up to that transport.
+
+One deadline, set when the fetch starts, bounds all of it: DNS, connecting, the status
+line, headers and every body chunk, across redirects (see ``deadline.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import ssl
 import time
 from dataclasses import dataclass
 
+import httpcore
 import httpx
 
 from factsift.errors import (
@@ -24,6 +28,7 @@ from factsift.errors import (
     URLRefusedError,
 )
 from factsift.ingest import addresses
+from factsift.ingest.deadline import DeadlineBackend, fetch_deadline
 from factsift.settings import FetchOptions
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
@@ -50,6 +55,12 @@ class PinnedTransport(httpx.BaseTransport):
 
     def __init__(self, verify: ssl.SSLContext | bool = True) -> None:
         self._inner = httpx.HTTPTransport(verify=verify)
+        # httpx cannot be given a network backend, so its (still unused) pool is replaced
+        # by the same pool over DeadlineBackend: no read or connect outlasts the deadline.
+        self._inner._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(verify=verify),
+            network_backend=DeadlineBackend(),
+        )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         ip = request.extensions.get(PIN_EXTENSION)
@@ -111,20 +122,26 @@ def fetch_url(
         headers={"User-Agent": options.user_agent, "Accept": _ACCEPT},
     )
     try:
-        current = parse_http_url(url)
-        for _hop in range(options.max_redirects + 1):
-            ip = _checked_address(current, options, deadline)
-            location, fetched = _get_once(client, url, current, ip, options, deadline)
-            if fetched is not None:
-                return fetched
-            current = parse_http_url(_redirect_target(current, location or ""))
-        raise NetworkError(
-            f"Too many redirects fetching {url}: stopped after {options.max_redirects}. "
-            "Check the URL in a browser, or raise the limit with --max-redirects."
-        )
+        with fetch_deadline(deadline):
+            return _follow(client, url, options, deadline)
     finally:
         if own:
             client.close()
+
+
+def _follow(client: httpx.Client, url: str, options: FetchOptions, deadline: float) -> Fetched:
+    """Fetch ``url``, checking and following one redirect hop at a time."""
+    current = parse_http_url(url)
+    for _hop in range(options.max_redirects + 1):
+        ip = _checked_address(current, options, deadline)
+        location, fetched = _get_once(client, url, current, ip, options, deadline)
+        if fetched is not None:
+            return fetched
+        current = parse_http_url(_redirect_target(current, location or ""))
+    raise NetworkError(
+        f"Too many redirects fetching {url}: stopped after {options.max_redirects}. "
+        "Check the URL in a browser, or raise the limit with --max-redirects."
+    )
 
 
 def _redirect_target(current: httpx.URL, location: str) -> str:

@@ -119,11 +119,11 @@ class DripServer:
 
 
 @pytest.fixture()
-def drip() -> Iterator[Callable[[bytes, bytes], DripServer]]:
+def drip() -> Iterator[Callable[..., DripServer]]:
     servers: list[DripServer] = []
 
-    def start(head: bytes, dripped: bytes) -> DripServer:
-        server = DripServer(head, dripped)
+    def start(head: bytes, dripped: bytes, gap: float = 0.5) -> DripServer:
+        server = DripServer(head, dripped, gap)
         servers.append(server)
         return server
 
@@ -157,7 +157,7 @@ DRIPPED_HEADERS = (
 
 
 def test_fetch_hostile_server_dripped_status_line_and_headers_time_out(
-    drip: Callable[[bytes, bytes], DripServer],
+    drip: Callable[..., DripServer],
 ) -> None:
     server = drip(b"", DRIPPED_HEADERS)
     url = f"http://127.0.0.1:{server.port}/story"
@@ -167,7 +167,7 @@ def test_fetch_hostile_server_dripped_status_line_and_headers_time_out(
 
 
 def test_fetch_hostile_server_dripped_body_times_out(
-    drip: Callable[[bytes, bytes], DripServer],
+    drip: Callable[..., DripServer],
 ) -> None:
     body = b"word " * 12
     head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % len(body)
@@ -176,3 +176,16 @@ def test_fetch_hostile_server_dripped_body_times_out(
     raised = fetch_in_thread(url, timeout=2)
     assert isinstance(raised, NetworkError), raised
     assert url in str(raised) and "--timeout" in str(raised)
+
+
+def test_fetch_hostile_server_deadline_spans_redirects(drip: Callable[..., DripServer]) -> None:
+    """A redirect that takes most of the time leaves only the rest for the next hop."""
+    # 120 bytes, 0.2 s apart: each well within the 0.8 s a fresh read would get; 24 s in all.
+    headers = DRIPPED_HEADERS.replace(b"X-Drip: ", b"X-Drip: " + b"b" * 53)
+    slow_target = drip(b"", headers, 0.2)
+    location = f"http://127.0.0.1:{slow_target.port}/next"
+    redirect = f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n"
+    first = drip(b"", redirect.encode(), 1.2 / len(redirect))  # about 1.2 s of the 2 s
+    raised = fetch_in_thread(f"http://127.0.0.1:{first.port}/story", timeout=2)
+    assert isinstance(raised, NetworkError), raised
+    assert "--timeout" in str(raised)

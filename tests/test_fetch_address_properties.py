@@ -7,7 +7,7 @@ import socket
 from collections.abc import Callable
 
 import pytest
-from hypothesis import assume, example, given
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from factsift.errors import FactsiftError, URLRefusedError
@@ -16,6 +16,8 @@ from factsift.ingest.addresses import IPAddress, address_verdict, check_host, pa
 from factsift.ingest.fetch import parse_http_url
 
 MASK32 = 0xFFFF_FFFF
+# No per-example time limit: the machine running the tests may be busy.
+no_deadline = settings(deadline=None)
 
 
 def inside(version: int) -> st.SearchStrategy[int]:
@@ -60,6 +62,7 @@ FORMS: dict[str, Callable[[int, int], int]] = {
 
 @pytest.mark.parametrize("allow_private", [False, True])
 @pytest.mark.parametrize("form", sorted(FORMS))
+@no_deadline
 @given(ipv4=ipv4s, rest=st.integers(0, (1 << 80) - 1))
 def test_fetch_address_properties_embedded_form_refused_when_ipv4_is(
     form: str, allow_private: bool, ipv4: ipaddress.IPv4Address, rest: int
@@ -71,6 +74,7 @@ def test_fetch_address_properties_embedded_form_refused_when_ipv4_is(
         assert refused(ipv6, allow_private), (form, str(ipv4), str(ipv6))
 
 
+@no_deadline
 @given(ipv4=ipv4s)
 def test_fetch_address_properties_metadata_refused_in_every_form(
     ipv4: ipaddress.IPv4Address,
@@ -85,6 +89,7 @@ def test_fetch_address_properties_metadata_refused_in_every_form(
 TRANSLATED_TO_PUBLIC = [ipaddress.ip_network("::ffff:0:0/96"), ipaddress.ip_network("64:ff9b::/96")]
 
 
+@no_deadline
 @given(ip=st.one_of(ipv4s, ipv6s))
 def test_fetch_address_properties_refuses_all_that_python_calls_non_global(ip: IPAddress) -> None:
     """The table refuses at least what ``is_global`` refuses, but for forms of public IPv4."""
@@ -97,6 +102,7 @@ def test_fetch_address_properties_refuses_all_that_python_calls_non_global(ip: I
 NUMBER_STYLES = [str, lambda n: f"0x{n:x}", lambda n: f"0{n:o}"]
 
 
+@no_deadline
 @given(
     ipv4=ipv4s,
     parts=st.integers(1, 4),
@@ -112,6 +118,7 @@ def test_fetch_address_properties_old_ipv4_spellings_read_like_inet_aton(
     assert socket.inet_aton(spelled) == raw  # what the system resolver would connect to
 
 
+@no_deadline
 @given(st.text())
 def test_fetch_address_properties_parse_ip_never_raises(text: str) -> None:
     parse_ip(text)
@@ -126,6 +133,7 @@ URL_TEXT = st.one_of(
 )
 
 
+@no_deadline
 @given(URL_TEXT)
 @example("http://xn--a/")  # decoding the IDNA host fails (an InvalidCodepoint traceback)
 @example("http://xn--/")

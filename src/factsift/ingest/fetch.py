@@ -55,8 +55,9 @@ class PinnedTransport(httpx.BaseTransport):
 
     def __init__(self, verify: ssl.SSLContext | bool = True) -> None:
         self._inner = httpx.HTTPTransport(verify=verify)
-        # httpx cannot be given a network backend, so its (still unused) pool is replaced
-        # by the same pool over DeadlineBackend: no read or connect outlasts the deadline.
+        # httpx takes no network backend, so its (still unused) connection pool is swapped
+        # for one over DeadlineBackend: no connect, read or write outlasts the deadline.
+        # test_fetch_hostile_server.py fails if a new httpx stops using ``_pool``.
         self._inner._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(verify=verify),
             network_backend=DeadlineBackend(),

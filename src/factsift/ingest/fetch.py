@@ -6,6 +6,9 @@ checked before connecting. The default transport connects to the address that wa
 between check and connect (DNS rebinding) cannot redirect the connection. A transport
 given by the caller (``httpx.MockTransport`` in tests, a proxy) is used as is: addresses
 are still checked, but the connection is then up to that transport.
+
+One deadline, set when the fetch starts, bounds all of it: DNS, connecting, the status
+line, headers and every body chunk, across redirects (see ``deadline.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import ssl
 import time
 from dataclasses import dataclass
 
+import httpcore
 import httpx
 
 from factsift.errors import (
@@ -24,6 +28,7 @@ from factsift.errors import (
     URLRefusedError,
 )
 from factsift.ingest import addresses
+from factsift.ingest.deadline import DeadlineBackend, fetch_deadline
 from factsift.settings import FetchOptions
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
@@ -50,6 +55,13 @@ class PinnedTransport(httpx.BaseTransport):
 
     def __init__(self, verify: ssl.SSLContext | bool = True) -> None:
         self._inner = httpx.HTTPTransport(verify=verify)
+        # httpx takes no network backend, so its (still unused) connection pool is swapped
+        # for one over DeadlineBackend: no connect, read or write outlasts the deadline.
+        # test_fetch_hostile_server.py fails if a new httpx stops using ``_pool``.
+        self._inner._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(verify=verify),
+            network_backend=DeadlineBackend(),
+        )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         ip = request.extensions.get(PIN_EXTENSION)
@@ -71,6 +83,7 @@ def parse_http_url(url: str) -> httpx.URL:
     """The URL, if it is a well-formed http(s) URL with a host; ``URLRefusedError`` otherwise."""
     try:
         parsed = httpx.URL(url)
+        host = parsed.host  # decodes an IDNA host, which can fail ("xn--a"): a ValueError
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise URLRefusedError(f"{url!r} is not a valid URL ({exc}). Give an http(s) URL.") from exc
     if parsed.scheme not in ALLOWED_SCHEMES:
@@ -78,7 +91,7 @@ def parse_http_url(url: str) -> httpx.URL:
             f"Refused to fetch {url}: scheme {parsed.scheme or '(none)'!r} is not allowed. "
             "Only http and https URLs are fetched; save other documents to a file first."
         )
-    if not parsed.host:
+    if not host:
         raise URLRefusedError(f"Refused to fetch {url}: the URL has no host name.")
     return parsed
 
@@ -110,20 +123,26 @@ def fetch_url(
         headers={"User-Agent": options.user_agent, "Accept": _ACCEPT},
     )
     try:
-        current = parse_http_url(url)
-        for _hop in range(options.max_redirects + 1):
-            ip = _checked_address(current, options, deadline)
-            location, fetched = _get_once(client, url, current, ip, options, deadline)
-            if fetched is not None:
-                return fetched
-            current = parse_http_url(_redirect_target(current, location or ""))
-        raise NetworkError(
-            f"Too many redirects fetching {url}: stopped after {options.max_redirects}. "
-            "Check the URL in a browser, or raise the limit with --max-redirects."
-        )
+        with fetch_deadline(deadline):
+            return _follow(client, url, options, deadline)
     finally:
         if own:
             client.close()
+
+
+def _follow(client: httpx.Client, url: str, options: FetchOptions, deadline: float) -> Fetched:
+    """Fetch ``url``, checking and following one redirect hop at a time."""
+    current = parse_http_url(url)
+    for _hop in range(options.max_redirects + 1):
+        ip = _checked_address(current, options, deadline)
+        location, fetched = _get_once(client, url, current, ip, options, deadline)
+        if fetched is not None:
+            return fetched
+        current = parse_http_url(_redirect_target(current, location or ""))
+    raise NetworkError(
+        f"Too many redirects fetching {url}: stopped after {options.max_redirects}. "
+        "Check the URL in a browser, or raise the limit with --max-redirects."
+    )
 
 
 def _redirect_target(current: httpx.URL, location: str) -> str:
@@ -180,7 +199,7 @@ def _get_once(
         "GET", current, timeout=httpx.Timeout(left), extensions={PIN_EXTENSION: ip}
     )
     try:
-        response = client.send(request, stream=True)
+        response = _send(client, request, shown)
         try:
             if response.is_redirect:
                 return response.headers["location"], None
@@ -203,6 +222,21 @@ def _get_once(
             "Check the URL and your network connection."
         ) from exc
     return None, Fetched(body, given, shown, media_type, charset)
+
+
+def _send(client: httpx.Client, request: httpx.Request, url: str) -> httpx.Response:
+    """Send one request; a Location header no URL parser accepts becomes a ``NetworkError``.
+
+    httpx parses the Location of every redirect answer, even when it does not follow it,
+    and raises ``InvalidURL`` (not an ``HTTPError``) or an IDNA ``UnicodeError`` from there.
+    """
+    try:
+        return client.send(request, stream=True)
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        raise NetworkError(
+            f"Fetching {url} failed: the server redirects to an invalid address ({exc}). "
+            "Check the URL in a browser, or save the page and check the file."
+        ) from exc
 
 
 def _check_media_type(url: str, media_type: str | None) -> None:

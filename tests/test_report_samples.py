@@ -1,7 +1,9 @@
 """Hand-built Articles for the report tests, independent of the language layer.
 
-Other ``test_report_*`` modules import ``sample_article`` and ``hostile_article`` from here;
-the tests below check that the samples are what those tests assume they are.
+Other ``test_report_*`` modules import ``sample_article``, ``hostile_article`` (markup and
+escape sequences) and ``spoofing_article`` (bidi controls, invisible characters and Arabic
+in every field) from here; the tests below check that the samples are what those tests
+assume they are.
 """
 
 from __future__ import annotations

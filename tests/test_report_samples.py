@@ -1,7 +1,9 @@
 """Hand-built Articles for the report tests, independent of the language layer.
 
-Other ``test_report_*`` modules import ``sample_article`` and ``hostile_article`` from here;
-the tests below check that the samples are what those tests assume they are.
+Other ``test_report_*`` modules import ``sample_article``, ``hostile_article`` (markup and
+escape sequences) and ``spoofing_article`` (bidi controls, invisible characters and Arabic
+in every field) from here; the tests below check that the samples are what those tests
+assume they are.
 """
 
 from __future__ import annotations
@@ -315,3 +317,245 @@ def test_report_samples_overlap_crosses_a_claim_boundary() -> None:
         c for c in article.claims if c.span.overlaps(overlap) and not c.span.contains(overlap)
     ]
     assert len(crossed) == 2
+
+
+# Characters that change how text reads without being seen: bidirectional controls,
+# zero-width and other invisible characters, and terminal controls (issue 20, item 6).
+SPOOF_CHARS = {
+    "RLO": "\u202e",
+    "LRO": "\u202d",
+    "RLE": "\u202b",
+    "LRE": "\u202a",
+    "PDF": "\u202c",
+    "LRI": "\u2066",
+    "RLI": "\u2067",
+    "FSI": "\u2068",
+    "PDI": "\u2069",
+    "LRM": "\u200e",
+    "RLM": "\u200f",
+    "ALM": "\u061c",
+    "ZWSP": "\u200b",
+    "ZWNJ": "\u200c",
+    "ZWJ": "\u200d",
+    "WJ": "\u2060",
+    "INVISIBLE TIMES": "\u2062",
+    "BOM": "\ufeff",
+    "MVS": "\u180e",
+    "SHY": "\u00ad",
+    "HANGUL FILLER": "\u3164",
+    "VS16": "\ufe0f",
+    "TAG A": "\U000e0041",
+    "CANCEL TAG": "\U000e007f",
+    "ESC": "\x1b",
+    "BEL": "\x07",
+    "CR": "\r",
+    "DEL": "\x7f",
+    "CSI": "\x9b",
+}
+ARABIC = "\u0634\u0628\u0643\u0629 \u0627\u0644\u0623\u062e\u0628\u0627\u0631"  # "news network"
+SPOOF_TAIL = (
+    " \u202eevil\u202c "  # reverses whatever follows unless isolated
+    + " ".join(f"{c}x" for c in SPOOF_CHARS.values())  # each after a space: never legitimate
+    + " \x1b[31mred\x1b[0m \x1b]0;pwned\x07"
+    + " [link=javascript:alert(1)]x[/link] [bold red]y[/]"
+    + " <script>alert(1)</script> \"' onmouseover=alert(1) x='"
+    + f" {ARABIC} 2024"
+)
+
+
+def spoof(name: str) -> str:
+    """``name`` followed by every spoofing character, markup of each renderer and Arabic."""
+    return name + SPOOF_TAIL
+
+
+def spoofing_article() -> Article:
+    """An article whose every string carries bidi overrides, invisible characters, terminal
+    controls and markup, inside the text too (its spans count them)."""
+    sentences_text = [
+        spoof("Officials said the dam held") + ".",
+        spoof("According to the Gazette, water rose") + ".",
+        spoof("Fact checked by Lantern") + ".",
+        spoof("About Jane") + ".",
+    ]
+    text = "\n".join(sentences_text)
+    sentences = _sentences(text, sentences_text)
+    source_span = find(text, "Officials")
+    cue_span = find(text, "said")
+    gazette = find(text, "the Gazette")
+    attributions = [
+        Attribution(
+            0,
+            AttributionKind.ANONYMOUS,
+            spoof("officials"),
+            source_span,
+            spoof("said"),
+            cue_span,
+            role=spoof("role"),
+            role_span=find(text, "dam"),
+        ),
+        Attribution(
+            1,
+            AttributionKind.NEWS_OUTLET,
+            spoof("the Gazette"),
+            gazette,
+            spoof("according to"),
+            find(text, "According to"),
+        ),
+    ]
+    rtl = find(text, ARABIC)  # a cite over right-to-left text
+    claims = [
+        Claim(0, sentences[0].span, sentences[0].text, 0.9, spoof("rules"), attribution=0),
+        Claim(
+            1,
+            sentences[1].span,
+            sentences[1].text,
+            0.7,
+            spoof("model"),
+            attribution=1,
+            status=spoof("status"),
+        ),
+    ]
+    findings = [
+        Finding(
+            spoof("kind"),
+            spoof("summary"),
+            [
+                Cite("article", spoof("label"), span=rtl),
+                Cite("article", spoof("whole claim"), span=sentences[1].span),
+                Cite(
+                    spoof("kind"), spoof("label"), url=spoof("https://x.example/"), ref=spoof("ref")
+                ),
+                Cite("url", spoof("label"), url="https://x.example/" + SPOOF_TAIL),
+            ],
+            claim=0,
+            data={spoof("key"): spoof("value"), "list": [spoof("item")]},
+        )
+    ]
+    document = {
+        "label": spoof("doc label"),
+        "title": spoof("doc title"),
+        "url": spoof("https://doc.example/"),
+        "publisher": spoof("doc publisher"),
+        "date": spoof("2024"),
+    }
+    passage = {
+        "source": spoof("passage source"),
+        "title": spoof("passage title"),
+        "publisher": spoof("passage publisher"),
+        "url": "https://passage.example/" + SPOOF_TAIL,
+        "date": spoof("date"),
+        "text": spoof("passage text"),
+        "stance": "refutes",
+        "probability": 0.9,
+        "strong": True,
+        "figures_differ": [{"claim": spoof("40"), "passage": [spoof("41")]}],
+    }
+    return Article(
+        text=text,
+        source=SourceInfo("url", spoof("https://in.example/"), final_url=spoof("final")),
+        meta=Metadata(
+            title=spoof("Title"),
+            authors=[spoof("Jane Roe"), spoof("Alan Smith")],
+            date=spoof("2024-03-05"),
+            site_name=spoof("Site"),
+            url="https://dailylantern.example/" + SPOOF_TAIL,
+            description=spoof("description"),
+        ),
+        sentences=sentences,
+        attributions=attributions,
+        badges=[
+            Badge(sentences[2].span, spoof("badge"), spoof("Fact checked by"), spoof("Lantern"))
+        ],
+        author_box=AuthorBox(
+            sentences[3].span, spoof("Jane"), 12, spoof("box") + f" {ARABIC}" * 12
+        ),
+        publisher_candidates=[PublisherCandidate(spoof("Lantern"), spoof("badge"))],
+        publisher=Publisher(
+            spoof("Lantern"),
+            spoof("lantern.example"),
+            spoof("badge"),
+            spoof("evidence"),
+            confidence=0.8,
+        ),
+        claims=claims,
+        findings=findings,
+        extras={
+            "factchecks": [
+                {
+                    "claim": 0,
+                    "claimant": spoof("claimant"),
+                    "rating": spoof("False"),
+                    "publisher": spoof("Snopes"),
+                    "title": spoof("fact-check title"),
+                    "url": "https://factcheck.example/" + SPOOF_TAIL,
+                },
+            ],
+            "sources": {
+                "publisher": spoof("Lantern"),
+                "ratings": [
+                    {"list": spoof("list"), "label": spoof("low credibility"), "url": spoof("u")}
+                ],
+            },
+            spoof("section"): {spoof("key"): [spoof("value"), {"url": spoof("javascript:")}]},
+            "evidence": {
+                "status": "ok",
+                "documents_searched": spoof("12"),
+                "article_date": spoof("2024-03-05"),
+                "after_days": spoof("30"),
+                "strong_floor": 0.6,
+                "min_sources": spoof("2"),
+                "claims": [{"claim": 0, "status": spoof("status"), "passages": [passage]}],
+            },
+            "trace": {
+                "status": "copied",
+                "summary": spoof("trace summary"),
+                "note": spoof("trace note"),
+                "copied_share": 0.5,
+                "corpus_documents": 3,
+                "origin": document,
+                "headline": {
+                    "source_title": spoof("source headline"),
+                    "article_title": spoof("article headline"),
+                    "diff": [
+                        ["equal", spoof("same")],
+                        ["delete", spoof("old")],
+                        ["insert", spoof("new")],
+                    ],
+                },
+                "passages": [
+                    {
+                        "article_span": [sentences[0].span.start, sentences[0].span.end],
+                        "kind": spoof("verbatim"),
+                        "similarity": 0.97,
+                        "source": document,
+                        "source_text": spoof("source text"),
+                        "diff": [
+                            ["equal", spoof("same words")],
+                            ["delete", spoof("gone")],
+                            ["insert", spoof("added")],
+                        ],
+                        "also_in": [document],
+                    }
+                ],
+                "unsourced": [
+                    {
+                        "span": [sentences[1].span.start, sentences[1].span.end],
+                        "text": sentences[1].text,
+                    }
+                ],
+                "quotes": [{"text": spoof("quote"), "first_appearance": document, "documents": 2}],
+                "later_documents": [document],
+            },
+        },
+        assigned={
+            "text",
+            "source",
+            "meta",
+            "sentences",
+            "attributions",
+            "badges",
+            "author_box",
+            "claims",
+            "findings",
+        },
+    )

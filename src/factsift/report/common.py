@@ -2,7 +2,9 @@
 
 Both renderers read ``Report.data`` (plain dicts), which may come from a JSON file written
 by another version or edited by hand, so every helper here tolerates missing keys and
-wrong types instead of raising.
+wrong types instead of raising. Sentences that mix factsift's words with text from the
+report come back as parts (``untrusted.Part``), so that each renderer can neutralise and
+isolate the untrusted runs (``factsift.report.untrusted``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
+
+from factsift.report.untrusted import Part, Untrusted, untrusted
 
 SELF_APPLIED_NOTE = "self-applied: the site says this about itself, not an independent check"
 NOT_ENOUGH_EVIDENCE = "Not enough evidence"
@@ -35,21 +39,17 @@ PUBLISHER_METHOD_LABELS = {
     "author_box": "from the author box",
 }
 
-# C0 and C1 control characters except tab and newline: a hostile page could otherwise
-# move the cursor, recolour or retitle a terminal (ESC sequences) when a report is shown.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _KIND_TOKEN = re.compile(r"[^a-z0-9_]+")
 
 
-def clean(value: object) -> str:
-    """Text for display: any value as a string, control characters removed."""
-    text = "" if value is None else str(value)
-    return _CONTROL.sub("", text)
+def as_text(value: object) -> str:
+    """Any value as a string, None as empty; still untrusted: renderers neutralise it."""
+    return "" if value is None else str(value)
 
 
 def kind_token(value: object) -> str:
     """A kind as a safe identifier for CSS classes and anchors (``[a-z0-9_]`` only)."""
-    token = _KIND_TOKEN.sub("_", clean(value).lower()).strip("_")
+    token = _KIND_TOKEN.sub("_", as_text(value).lower()).strip("_")
     return token or "other"
 
 
@@ -64,12 +64,26 @@ def is_web_url(value: object) -> bool:
     return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
 
 
-def attribution_kind_label(kind: object) -> str:
-    return ATTRIBUTION_KIND_LABELS.get(str(kind), clean(kind) or "unknown")
+def or_own(value: object, fallback: str) -> Part:
+    """The value as untrusted text, or factsift's ``fallback`` when it is empty."""
+    text = as_text(value)
+    return Untrusted(text) if text else fallback
 
 
-def publisher_method_label(method: object) -> str:
-    return PUBLISHER_METHOD_LABELS.get(str(method), f"by {clean(method) or 'unknown means'}")
+def count_part(value: object) -> Part:
+    """A count from the report: factsift's digits when it is an integer, else untrusted."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return untrusted(value)
+
+
+def attribution_kind_label(kind: object) -> Part:
+    return ATTRIBUTION_KIND_LABELS.get(str(kind)) or or_own(kind, "unknown")
+
+
+def publisher_method_label(method: object) -> list[Part]:
+    label = PUBLISHER_METHOD_LABELS.get(str(method))
+    return [label] if label else ["by ", or_own(method, "unknown means")]
 
 
 def span_bounds(span: object, text_length: int) -> tuple[int, int] | None:
@@ -105,16 +119,16 @@ def group_findings(findings: Iterable[Any]) -> dict[str, list[tuple[int, dict[st
     groups: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for index, finding in enumerate(findings):
         if isinstance(finding, Mapping):
-            groups.setdefault(clean(finding.get("kind")) or "other", []).append(
+            groups.setdefault(as_text(finding.get("kind")) or "other", []).append(
                 (index, dict(finding))
             )
     return groups
 
 
-def kind_title(kind: str) -> str:
-    """``"self_applied_badge"`` -> ``"Self applied badge"``."""
-    words = clean(kind).replace("_", " ").replace("-", " ").strip()
-    return words[:1].upper() + words[1:] if words else "Other"
+def kind_title(kind: object) -> Part:
+    """``"self_applied_badge"`` -> ``"Self applied badge"``: the kind's own words, untrusted."""
+    words = as_text(kind).replace("_", " ").replace("-", " ").strip()
+    return Untrusted(words[:1].upper() + words[1:]) if words else "Other"
 
 
 def percent(share: object) -> str:
@@ -129,17 +143,18 @@ def confidence_text(value: object) -> str | None:
     return None
 
 
-def anonymous_share_sentence(share: Mapping[str, Any]) -> str:
+def anonymous_share_sentence(share: Mapping[str, Any]) -> list[Part]:
     """One plain sentence on how many claims rest on anonymous sources."""
     total = share.get("claims")
-    anonymous = share.get("anonymous")
-    attributed = share.get("attributed")
     if not isinstance(total, int) or total == 0:
-        return "No claims were found, so there is no anonymous-source share."
-    return (
-        f"Claims resting on anonymous sources: {anonymous} of {total} "
-        f"({percent(share.get('share'))}); claims attributed to someone: {attributed} of {total}."
-    )
+        return ["No claims were found, so there is no anonymous-source share."]
+    return [
+        "Claims resting on anonymous sources: ",
+        count_part(share.get("anonymous")),
+        f" of {total} ({percent(share.get('share'))}); claims attributed to someone: ",
+        count_part(share.get("attributed")),
+        f" of {total}.",
+    ]
 
 
 def claim_of_sentence(claims: Iterable[Any], sentence: object) -> int | None:
@@ -176,56 +191,67 @@ def evidence_by_claim(data: Mapping[str, Any]) -> dict[int, dict[str, Any]]:
     return out
 
 
-def evidence_line(passage: Mapping[str, Any]) -> str:
+STANCES = ("supports", "refutes")
+
+
+def evidence_line(passage: Mapping[str, Any]) -> list[Part]:
     """One evidence passage in words: stance, probability, source and date."""
-    stance = clean(passage.get("stance")) or "no stance"
-    probability = confidence_text(passage.get("probability"))
+    stance = as_text(passage.get("stance"))
+    head: list[Part] = [stance if stance in STANCES else or_own(stance, "no stance")]
     if passage.get("strong"):
-        stance += " (strong)"
+        head.append(" (strong)")
     elif stance == "supports" and passage.get("figures_differ"):
-        stance += " (not counted: figures differ)"
-    elif stance in ("supports", "refutes"):
-        stance = f"leans {stance}"  # below the floor: the model is not sure enough to count it
-    head = f"{stance} {probability}" if probability else stance
-    source = clean(passage.get("publisher") or passage.get("title") or passage.get("url"))
-    date = clean(passage.get("date")) or "undated"
-    return f"{head} \u2014 {source or 'unknown source'}, {date}"
+        head.append(" (not counted: figures differ)")
+    elif stance in STANCES:
+        head.insert(0, "leans ")  # below the floor: the model is not sure enough to count it
+    if probability := confidence_text(passage.get("probability")):
+        head.append(f" {probability}")
+    source = passage.get("publisher") or passage.get("title") or passage.get("url")
+    return [
+        *head,
+        " \u2014 ",
+        or_own(source, "unknown source"),
+        ", ",
+        or_own(passage.get("date"), "undated"),
+    ]
 
 
-def figures_note(passage: Mapping[str, Any]) -> str:
-    """The claim's figures this passage gives differently, in one sentence; "" when none."""
-    parts = []
+def figures_note(passage: Mapping[str, Any]) -> list[Part]:
+    """The claim's figures this passage gives differently, in one sentence; [] when none."""
+    parts: list[Part] = []
     for item in as_list(passage.get("figures_differ")):
         entry = as_dict(item)
-        claim = clean(entry.get("claim"))
-        theirs = ", ".join(clean(v) for v in as_list(entry.get("passage")) if clean(v))
+        claim = as_text(entry.get("claim"))
+        theirs = [as_text(v) for v in as_list(entry.get("passage")) if as_text(v)]
         if claim and theirs:
-            parts.append(f"the claim says {claim}, this passage {theirs}")
-    return f"Figures differ: {'; '.join(parts)}." if parts else ""
+            parts.extend(["; " if parts else "", "the claim says ", Untrusted(claim)])
+            parts.append(", this passage ")
+            for position, figure in enumerate(theirs):
+                parts.extend([", " if position else "", Untrusted(figure)])
+    return ["Figures differ: ", *parts, "."] if parts else []
 
 
-def evidence_note(section: Mapping[str, Any]) -> str:
+def evidence_note(section: Mapping[str, Any]) -> list[Part]:
     """What was searched, in one sentence."""
     status = section.get("status")
     if status in ("no_store", "empty") or section.get("note"):
-        return clean(section.get("note")) or "No evidence was searched."
-    docs = section.get("documents_searched")
-    floor = confidence_text(section.get("strong_floor"))
-    after = section.get("after_days")
-    parts = [f"Searched {docs} reference documents"]
+        return [or_own(section.get("note"), "No evidence was searched.")]
+    parts: list[Part] = ["Searched ", count_part(section.get("documents_searched"))]
+    parts.append(" reference documents, ")
     if section.get("article_date"):
-        parts.append(f"dated up to {after} days after the article ({section['article_date']})")
+        parts.extend(["dated up to ", count_part(section.get("after_days"))])
+        parts.extend([" days after the article (", untrusted(section["article_date"]), ")"])
     else:
         parts.append("with no date filter (the article's date is unknown)")
-    text = ", ".join(parts) + (
-        ", excluding the article's own publisher and documents it shares text with."
-    )
+    parts.append(", excluding the article's own publisher and documents it shares text with.")
     sources = section.get("min_sources")
-    if floor:
-        who = f"passages from at least {sources} documents" if sources else "passages"
-        text += (
-            f" A claim gets a status only when {who} with stance probability of at least "
-            f"{floor} agree and none strongly disagrees; otherwise: "
-            f"{NOT_ENOUGH_EVIDENCE.lower()}."
+    if floor := confidence_text(section.get("strong_floor")):
+        who: list[Part] = ["passages"]
+        if sources:
+            who = ["passages from at least ", count_part(sources), " documents"]
+        parts.extend([" A claim gets a status only when ", *who])
+        parts.append(
+            f" with stance probability of at least {floor} agree and none strongly disagrees;"
+            f" otherwise: {NOT_ENOUGH_EVIDENCE.lower()}."
         )
-    return text
+    return parts

@@ -9,7 +9,7 @@ mark instead of a second underline, so claim-level findings do not bury the text
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -19,13 +19,14 @@ from factsift.report.common import (
     as_list,
     attribution_kind_label,
     claim_status_label,
-    clean,
     kind_title,
     kind_token,
+    or_own,
     span_bounds,
 )
-from factsift.report.html_generic import esc
+from factsift.report.html_generic import own
 from factsift.report.html_marks import Mark
+from factsift.report.untrusted import Part, plain, untrusted
 
 
 class _Marks:
@@ -36,14 +37,16 @@ class _Marks:
         self.items: list[Mark] = []
         self.by_bounds: dict[tuple[int, int], int] = {}
 
-    def add(self, span: object, classes: str, title: str, order: int, **extra: Any) -> None:
+    def add(
+        self, span: object, classes: str, title: Sequence[Part], order: int, **extra: Any
+    ) -> None:
         bounds = span_bounds(span, self.length)
         if bounds is None:
             return
         self.by_bounds.setdefault(bounds, len(self.items))
-        self.items.append(Mark(bounds[0], bounds[1], classes, title, order=order, **extra))
+        self.items.append(Mark(bounds[0], bounds[1], classes, plain(title), order=order, **extra))
 
-    def add_finding(self, span: object, kind: str, title: str, label: str) -> None:
+    def add_finding(self, span: object, kind: str, title: Sequence[Part], label: str) -> None:
         bounds = span_bounds(span, self.length)
         if bounds is None:
             return
@@ -53,7 +56,7 @@ class _Marks:
             self.items[number] = replace(
                 mark,
                 classes=f"{mark.classes} cited-{kind}",
-                title=f"{mark.title}\n{title}",
+                title=f"{mark.title}\n{plain(title)}",
                 lead_html=mark.lead_html + label,
             )
         else:
@@ -65,47 +68,46 @@ def article_marks(data: Mapping[str, Any]) -> list[Mark]:
     marks = _Marks(len(str(as_dict(data.get("article")).get("text") or "")))
     box = data.get("author_box")
     if isinstance(box, Mapping):
-        marks.add(box.get("span"), "authorbox", f"Author box: {clean(box.get('name'))}", 0)
+        marks.add(box.get("span"), "authorbox", ["Author box: ", untrusted(box.get("name"))], 0)
     for badge in (as_dict(b) for b in as_list(data.get("badges"))):
         tag = '<span class="tag">self-applied</span>' if badge.get("self_applied", True) else ""
-        claimed = clean(badge.get("claimed_by"))
-        checker = f" naming {claimed} as checker" if claimed else ""
-        marks.add(
-            badge.get("span"), "badge", f"Badge{checker}: {SELF_APPLIED_NOTE}", 1, lead_html=tag
-        )
+        title: list[Part] = ["Badge"]
+        if badge.get("claimed_by"):
+            title.extend([" naming ", untrusted(badge["claimed_by"]), " as checker"])
+        title.append(f": {SELF_APPLIED_NOTE}")
+        marks.add(badge.get("span"), "badge", title, 1, lead_html=tag)
     for index, claim in enumerate(as_dict(c) for c in as_list(data.get("claims"))):
         number = f'<a class="ref" href="#claim-{index}">{index + 1}</a>'
         status = claim_status_label(claim.get("status"))
-        title = f"Claim {index + 1}, {status}: see the claims list"
+        about = [f"Claim {index + 1}, {status}: see the claims list"]
         classes = f"claim status-{kind_token(claim.get('status') or 'not_enough_evidence')}"
         marks.add(
-            claim.get("span"), classes, title, 2, anchor=f"claim-{index}-text", lead_html=number
+            claim.get("span"), classes, about, 2, anchor=f"claim-{index}-text", lead_html=number
         )
     for attribution in (as_dict(a) for a in as_list(data.get("attributions"))):
         _add_attribution(marks, attribution)
     for index, finding in enumerate(as_dict(f) for f in as_list(data.get("findings"))):
         kind = kind_token(finding.get("kind"))
-        title = f"F{index + 1}, {kind_title(str(finding.get('kind', '')))}: "
-        title += clean(finding.get("summary"))
+        said = [f"F{index + 1}, ", kind_title(finding.get("kind")), ": "]
+        said.append(untrusted(finding.get("summary")))
         for position, cite in enumerate(as_dict(c) for c in as_list(finding.get("cites"))):
             if cite.get("kind") == "article":
-                anchor = esc(f"finding-{index}-cite-{position}")
+                anchor = own(f"finding-{index}-cite-{position}")
                 label = (
                     f'<a class="ref finding-ref" id="{anchor}" href="#finding-{index}">'
                     f"F{index + 1}</a>"
                 )
-                marks.add_finding(cite.get("span"), kind, title, label)
+                marks.add_finding(cite.get("span"), kind, said, label)
     return marks.items
 
 
 def _add_attribution(marks: _Marks, attribution: Mapping[str, Any]) -> None:
     kind = kind_token(attribution.get("kind"))
-    who = clean(attribution.get("source")) or "(no source named)"
+    about: list[Part] = [or_own(attribution.get("source"), "(no source named)")]
     if attribution.get("role"):
-        who += f", {clean(attribution['role'])}"
-    about = f"{who} ({attribution_kind_label(attribution.get('kind'))})"
-    marks.add(attribution.get("source_span"), f"attr attr-{kind}", f"Attributed to: {about}", 3)
-    marks.add(attribution.get("role_span"), f"attr attr-{kind} role", f"Role of: {about}", 3)
-    cue = clean(attribution.get("cue"))
-    title = f"Cue \u201c{cue}\u201d for {about}"
-    marks.add(attribution.get("cue_span"), f"cue cue-{kind}", title, 4)
+        about.extend([", ", untrusted(attribution["role"])])
+    about.extend([" (", attribution_kind_label(attribution.get("kind")), ")"])
+    marks.add(attribution.get("source_span"), f"attr attr-{kind}", ["Attributed to: ", *about], 3)
+    marks.add(attribution.get("role_span"), f"attr attr-{kind} role", ["Role of: ", *about], 3)
+    cue = ["Cue \u201c", untrusted(attribution.get("cue")), "\u201d for ", *about]
+    marks.add(attribution.get("cue_span"), f"cue cue-{kind}", cue, 4)

@@ -1,7 +1,8 @@
 """The evidence section of the HTML report: per claim, its status and the passages.
 
 Passage text, titles and source names are corpus content: every string goes through
-``esc`` and only http(s) URLs become links (``link``).
+``esc`` (or ``parts_html``, for sentences that mix it with factsift's words) and only
+http(s) URLs become links (``link``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from factsift.report.common import (
     figures_note,
     kind_token,
 )
-from factsift.report.html_generic import esc, link
+from factsift.report.html_generic import block_dir, esc_run, link, own, parts_html
 
 SECTION = EVIDENCE_SECTION
 TITLE = "Evidence from the reference corpus"
@@ -34,10 +35,11 @@ def _passage(passage: Mapping[str, Any]) -> str:
     stance = kind_token(passage.get("stance"))
     url = f" {link(passage['url'])}" if passage.get("url") else ""
     note = figures_note(passage)
-    figures = f'<p class="figures">{esc(note)}</p>' if note else ""
+    text = str(passage.get("text") or "")
+    figures = f'<p class="figures">{parts_html(note)}</p>' if note else ""
     return (
-        f'<li class="stance-{stance}"><p class="meta">{esc(evidence_line(passage))}{url}</p>'
-        f"<blockquote>{esc(passage.get('text'))}</blockquote>{figures}</li>"
+        f'<li class="stance-{stance}"><p class="meta">{parts_html(evidence_line(passage))}{url}'
+        f"</p><blockquote{block_dir(text)}>{esc_run(text)}</blockquote>{figures}</li>"
     )
 
 
@@ -47,7 +49,7 @@ def evidence_section(data: Mapping[str, Any]) -> str:
     if not accepts(value):
         return ""
     section = as_dict(value)
-    parts = [f'<p class="note">{esc(evidence_note(section))}</p>']
+    parts = [f'<p class="note">{parts_html(evidence_note(section))}</p>']
     for item in as_list(section.get("claims")):
         entry = as_dict(item)
         index = entry.get("claim")
@@ -64,6 +66,6 @@ def evidence_section(data: Mapping[str, Any]) -> str:
         parts.append(
             f'<h3 id="evidence-{index}"><a href="#claim-{index}">Claim {index + 1}</a>: '
             f'<span class="status status-{kind_token(status)}">'
-            f"{esc(claim_status_label(status))}</span></h3>{body}"
+            f"{own(claim_status_label(status))}</span></h3>{body}"
         )
-    return f'<section class="part" id="evidence"><h2>{esc(TITLE)}</h2>{"".join(parts)}</section>'
+    return f'<section class="part" id="evidence"><h2>{own(TITLE)}</h2>{"".join(parts)}</section>'

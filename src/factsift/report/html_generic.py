@@ -1,31 +1,95 @@
 """Escaping, links and generic HTML rendering of plain data (the report's ``sections``).
 
-Every value that reaches the page goes through ``esc`` (``html.escape`` with
-``quote=True`` after removing control characters); only http(s) URLs become links.
+Text from the report reaches the page through ``esc`` (an inline run among factsift's
+words: escaped, hidden characters as marked placeholders, in ``<bdi>`` when it holds
+right-to-left text), ``esc_run`` (the same without ``<bdi>``, for running text in a block
+that holds nothing else, see ``block_dir``) or ``attr`` (attributes and the page title:
+plain text, see ``untrusted.plain``); factsift's own words through ``own``. Only http(s)
+URLs become links.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html import escape
+from urllib.parse import quote
 
-from factsift.report.common import clean, is_web_url
+from factsift.report.common import as_text, is_web_url
+from factsift.report.untrusted import (
+    Part,
+    Untrusted,
+    char_label,
+    hidden_positions,
+    marker,
+    needs_isolate,
+    pieces,
+    plain,
+    visible,
+)
 
 MAX_DEPTH = 8
 MAX_TABLE_COLUMNS = 8
 LINK_REL = "noopener noreferrer nofollow"
 
 
+def own(text: str) -> str:
+    """factsift's own words, escaped."""
+    return escape(text, quote=True)
+
+
+def hidden_char(char: str) -> str:
+    """A hidden character as a visible, styled placeholder naming it."""
+    return f'<span class="hidden-char" title="{own(char_label(char))}">{own(marker(char))}</span>'
+
+
+def esc_run(value: object) -> str:
+    """Untrusted text escaped, hidden characters as placeholders, not isolated: for running
+    text in a block that holds nothing else (a block is a bidi paragraph of its own)."""
+    text = value.text if isinstance(value, Untrusted) else as_text(value)
+    return "".join(hidden_char(run) if hidden else own(run) for run, hidden in pieces(text))
+
+
 def esc(value: object) -> str:
-    return escape(clean(value), quote=True)
+    """Untrusted text as an inline run among factsift's words, in ``<bdi>`` when it holds
+    right-to-left text (nothing else can reorder its neighbours: see ``untrusted``)."""
+    text = value.text if isinstance(value, Untrusted) else as_text(value)
+    html = esc_run(text)
+    return f"<bdi>{html}</bdi>" if needs_isolate(visible(text)) else html
+
+
+def block_dir(text: str) -> str:
+    """``dir="auto"`` for a block of untrusted running text that holds right-to-left text,
+    so the block reads in the text's own direction (a block isolates its text already)."""
+    return ' dir="auto"' if needs_isolate(visible(text)) else ""
+
+
+def parts_html(parts: Iterable[Part]) -> str:
+    """A sentence of factsift's words (``own``) and untrusted runs (``esc``)."""
+    return "".join(esc(p) if isinstance(p, Untrusted) else own(p) for p in parts)
+
+
+def attr(parts: Iterable[Part]) -> str:
+    """A sentence as an attribute value or the page title: plain text, escaped."""
+    return own(plain(parts))
+
+
+def href(url: str) -> str:
+    """A web URL for ``href``: hidden characters percent-encoded, as a browser would."""
+    hidden = hidden_positions(url)
+    if hidden:
+        chars = list(url)
+        for index in hidden:
+            chars[index] = quote(chars[index], safe="", errors="surrogatepass")
+        url = "".join(chars)
+    return own(url)
 
 
 def link(url: object, label: object | None = None) -> str:
     """An ``<a>`` for http(s) URLs; any other URL (javascript:, data:, file:) as plain text."""
-    target = clean(url).strip()
+    target = as_text(url).strip()
     text = esc(label if label is not None else target)
     if is_web_url(target):
-        return f'<a href="{esc(target)}" rel="{LINK_REL}">{text}</a>'
+        return f'<a href="{href(target)}" rel="{LINK_REL}">{text}</a>'
     return f'<span class="url">{text}</span>'
 
 
@@ -38,8 +102,10 @@ def scalar_html(value: object) -> str:
         return '<span class="none">none</span>'
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and is_web_url(clean(value).strip()):
+    if isinstance(value, str) and is_web_url(value.strip()):
         return link(value)
+    if isinstance(value, int | float):
+        return own(str(value))  # a number carries no hidden characters, needs no isolate
     return esc(value)
 
 

@@ -5,6 +5,10 @@ article text is escaped and written; at each boundary the marks that end are clo
 marks that start are opened. When two spans cross, the marks opened inside the one that
 ends are closed with it and reopened right after, so the elements always nest; a crossing
 mark becomes two elements with the same class and title (only the first has the id).
+
+Each character the page must not pass on raw (``untrusted.hidden_positions``: bidi
+controls, invisible and control characters) is a boundary too, and is written as a
+placeholder element of its own, so the marks keep their offsets into the original text.
 """
 
 from __future__ import annotations
@@ -12,16 +16,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from factsift.report.common import clean
+from factsift.report.html_generic import hidden_char
+from factsift.report.untrusted import hidden_positions
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
     """One span of the article to wrap in ``<span class=... title=...>``.
 
-    ``lead_html`` is markup inserted once, right after the first opening tag (a claim
-    number, a "self-applied" tag); it must be built by the renderer from escaped parts,
-    never taken from the article. ``anchor`` is the element id, put on the first piece.
+    ``title`` is plain text ready for an attribute (built with ``untrusted.plain``, which
+    shows hidden characters and isolates right-to-left runs). ``lead_html`` is markup
+    inserted once, right after the first opening tag (a claim number, a "self-applied"
+    tag); it must be built by the renderer from escaped parts, never taken from the
+    article. ``anchor`` is the element id, put on the first piece.
     """
 
     start: int
@@ -34,7 +41,7 @@ class Mark:
 
 
 def _open_tag(mark: Mark, first: bool) -> str:
-    classes, title = escape(mark.classes, quote=True), escape(clean(mark.title), quote=True)
+    classes, title = escape(mark.classes, quote=True), escape(mark.title, quote=True)
     attrs = f' class="{classes}" title="{title}"'
     if first and mark.anchor:
         attrs += f' id="{escape(mark.anchor, quote=True)}"'
@@ -53,7 +60,14 @@ def mark_text(text: str, marks: list[Mark]) -> str:
     starts: dict[int, list[int]] = {}
     for number, (start, _, _) in enumerate(usable):
         starts.setdefault(start, []).append(number)
-    boundaries = sorted({0, len(text)} | {s for s, _, _ in usable} | {e for _, e, _ in usable})
+    hidden = set(hidden_positions(text))
+    boundaries = sorted(
+        {0, len(text)}
+        | {s for s, _, _ in usable}
+        | {e for _, e, _ in usable}
+        | hidden
+        | {p + 1 for p in hidden}
+    )
 
     out: list[str] = []
     stack: list[int] = []  # numbers of the open marks, innermost last
@@ -72,6 +86,7 @@ def mark_text(text: str, marks: list[Mark]) -> str:
             out.append(_open_tag(usable[number][2], first=True))
             stack.append(number)
         if position + 1 < len(boundaries):
-            out.append(escape(clean(text[boundary : boundaries[position + 1]]), quote=True))
+            piece = text[boundary : boundaries[position + 1]]
+            out.append(hidden_char(piece) if boundary in hidden else escape(piece, quote=True))
     out.extend("</span>" for _ in stack)
     return "".join(out)

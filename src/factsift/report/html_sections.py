@@ -15,12 +15,12 @@ from factsift.report.common import (
     attribution_kind_label,
     claim_of_sentence,
     claim_status_label,
-    clean,
     confidence_text,
     evidence_by_claim,
     group_findings,
     kind_title,
     kind_token,
+    or_own,
     publisher_method_label,
     says_not_enough_evidence,
     span_bounds,
@@ -28,7 +28,7 @@ from factsift.report.common import (
 from factsift.report.html_evidence import SECTION as EVIDENCE_SECTION
 from factsift.report.html_evidence import accepts as evidence_accepts
 from factsift.report.html_evidence import evidence_section
-from factsift.report.html_generic import esc, link, render_value
+from factsift.report.html_generic import esc, link, own, parts_html, render_value
 from factsift.report.html_trace import SECTION as TRACE_SECTION
 from factsift.report.html_trace import accepts as trace_accepts
 from factsift.report.html_trace import trace_section
@@ -50,15 +50,15 @@ QUOTE_CHARS = 160
 
 
 def _section(anchor: str, title: str, body: str) -> str:
-    return f'<section class="part" id="{esc(anchor)}"><h2>{esc(title)}</h2>{body}</section>'
+    return f'<section class="part" id="{own(anchor)}"><h2>{own(title)}</h2>{body}</section>'
 
 
 def _attribution(attribution: Mapping[str, Any], claims: list[Any]) -> str:
     kind = kind_token(attribution.get("kind"))
-    who = esc(attribution.get("source") or "(no source named)")
+    who = parts_html([or_own(attribution.get("source"), "(no source named)")])
     role = f", {esc(attribution['role'])}" if attribution.get("role") else ""
     parts = [f'<span class="attr attr-{kind}">{who}</span>{role}']
-    parts.append(esc(attribution_kind_label(attribution.get("kind"))))
+    parts.append(parts_html([attribution_kind_label(attribution.get("kind"))]))
     if attribution.get("cue"):
         parts.append(f"cue \u201c{esc(attribution['cue'])}\u201d")
     if isinstance(attribution.get("carried_from"), int):
@@ -78,7 +78,7 @@ def claims_list(data: Mapping[str, Any]) -> str:
     for index, finding in enumerate(as_dict(f) for f in as_list(data.get("findings"))):
         if isinstance(finding.get("claim"), int):
             about.setdefault(finding["claim"], []).append(index)
-    share = esc(anonymous_share_sentence(as_dict(data.get("anonymous_share"))))
+    share = parts_html(anonymous_share_sentence(as_dict(data.get("anonymous_share"))))
     evidence = evidence_by_claim(data)
     items = []
     for index, claim in enumerate(claims):
@@ -93,15 +93,15 @@ def claims_list(data: Mapping[str, Any]) -> str:
             f'<p class="who">Attributed to: {who}</p>',
         ]
         if (score := confidence_text(claim.get("checkworthiness"))) is not None:
-            method = clean(claim.get("checkworthiness_method"))
+            method = esc(claim.get("checkworthiness_method"))
             lines.append(
-                f'<p class="meta">Check-worthiness {esc(score)}'
-                + (f" ({esc(method)})" if method else "")
+                f'<p class="meta">Check-worthiness {own(score)}'
+                + (f" ({method})" if method else "")
                 + "</p>"
             )
         lines.append(
             f'<p class="meta status status-{kind_token(claim.get("status"))}">Status: '
-            f"{esc(claim_status_label(claim.get('status')))}"
+            f"{own(claim_status_label(claim.get('status')))}"
             + (f' · <a href="#evidence-{index}">evidence</a>' if index in evidence else "")
             + "</p>"
         )
@@ -121,18 +121,18 @@ def _publisher(data: Mapping[str, Any]) -> str:
     if not isinstance(publisher, Mapping):
         return _section("publisher", "Publisher", "<p>Not identified.</p>")
     rows = [
-        ("Name", esc(publisher.get("name") or "(no name)")),
-        ("Domain", esc(publisher.get("domain") or "unknown")),
-        ("Identified", esc(publisher_method_label(publisher.get("method")))),
+        ("Name", parts_html([or_own(publisher.get("name"), "(no name)")])),
+        ("Domain", parts_html([or_own(publisher.get("domain"), "unknown")])),
+        ("Identified", parts_html(publisher_method_label(publisher.get("method")))),
         ("Evidence", f"\u201c{esc(publisher.get('evidence'))}\u201d"),
     ]
     if (confidence := confidence_text(publisher.get("confidence"))) is not None:
-        rows.append(("Confidence", esc(confidence)))
+        rows.append(("Confidence", own(confidence)))
     candidates = [as_dict(c) for c in as_list(data.get("publisher_candidates"))]
     if candidates:
         names = ", ".join(f"{esc(c.get('name'))} ({esc(c.get('where'))})" for c in candidates)
         rows.append(("Names in the text", names))
-    body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    body = "".join(f"<dt>{own(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return _section("publisher", "Publisher", f'<dl class="facts">{body}</dl>')
 
 
@@ -143,9 +143,9 @@ def _badges(data: Mapping[str, Any]) -> str:
         checker = f" (names {esc(badge['claimed_by'])})" if badge.get("claimed_by") else ""
         items.append(
             f'<li><span class="badge">\u201c{esc(badge.get("text"))}\u201d</span>{checker}'
-            f'<p class="warn"><span class="tag">self-applied</span> {esc(note)}</p></li>'
+            f'<p class="warn"><span class="tag">self-applied</span> {own(note)}</p></li>'
             if badge.get("self_applied", True)
-            else f"<li>\u201c{esc(badge.get('text'))}\u201d{checker} ({esc(note)})</li>"
+            else f"<li>\u201c{esc(badge.get('text'))}\u201d{checker} ({own(note)})</li>"
         )
     if not items:
         return ""
@@ -158,20 +158,20 @@ def _author_box(data: Mapping[str, Any]) -> str:
         return ""
     rows = [("Name", esc(box.get("name")))]
     if isinstance(box.get("article_count"), int):
-        rows.append(("Articles (as the site counts them)", esc(box["article_count"])))
+        rows.append(("Articles (as the site counts them)", own(str(box["article_count"]))))
     if box.get("description"):
         rows.append(("Description", esc(box["description"])))
-    body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    body = "".join(f"<dt>{own(k)}</dt><dd>{v}</dd>" for k, v in rows)
     note = '<p class="note">As the page describes its author; not checked.</p>'
     return _section("author-box", "Author box", f'<dl class="facts">{body}</dl>{note}')
 
 
 def _cite(cite: Mapping[str, Any], finding: int, position: int, text: str) -> str:
     parts = [f'<span class="cite-kind">{esc(cite.get("kind"))}</span>']
-    parts.append(esc(cite.get("label") or "(no label)"))
+    parts.append(parts_html([or_own(cite.get("label"), "(no label)")]))
     bounds = span_bounds(cite.get("span"), len(text))
     if bounds is not None:
-        quote = clean(text[bounds[0] : bounds[1]])
+        quote = text[bounds[0] : bounds[1]]
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "\u2026"
         parts.append(f"<q>{esc(quote)}</q>")
@@ -188,13 +188,13 @@ def _cite(cite: Mapping[str, Any], finding: int, position: int, text: str) -> st
 def _finding(index: int, finding: Mapping[str, Any], text: str) -> str:
     head = [f'<span class="fid">F{index + 1}</span>']
     if says_not_enough_evidence(finding):
-        head.append(f'<span class="nee">{esc(NOT_ENOUGH_EVIDENCE)}</span>')
+        head.append(f'<span class="nee">{own(NOT_ENOUGH_EVIDENCE)}</span>')
     head.append(esc(finding.get("summary")))
     meta = []
     if isinstance(finding.get("claim"), int):
         meta.append(f'about <a href="#claim-{finding["claim"]}">claim {finding["claim"] + 1}</a>')
     if (confidence := confidence_text(finding.get("confidence"))) is not None:
-        meta.append(f"confidence {esc(confidence)}")
+        meta.append(f"confidence {own(confidence)}")
     if meta:
         head.append(f'<span class="meta">({", ".join(meta)})</span>')
     cites = [as_dict(c) for c in as_list(finding.get("cites"))]
@@ -212,9 +212,9 @@ def _findings(data: Mapping[str, Any]) -> str:
     parts = []
     for kind, items in groups.items():
         listed = "".join(_finding(index, finding, text) for index, finding in items)
+        heading = parts_html([kind_title(kind), f" ({len(items)})"])
         parts.append(
-            f'<h3 class="kind-{kind_token(kind)}">{esc(kind_title(kind))} ({len(items)})</h3>'
-            f'<ul class="findings">{listed}</ul>'
+            f'<h3 class="kind-{kind_token(kind)}">{heading}</h3><ul class="findings">{listed}</ul>'
         )
     body = "".join(parts) or "<p>No findings.</p>"
     return _section("findings", f"Findings ({len(findings)})", body)
@@ -223,7 +223,7 @@ def _findings(data: Mapping[str, Any]) -> str:
 def _generic_sections(data: Mapping[str, Any]) -> str:
     sections = as_dict(data.get("sections"))
     parts = [
-        f'<section class="generic"><h3>{esc(kind_title(str(name)))}</h3>'
+        f'<section class="generic"><h3>{parts_html([kind_title(name)])}</h3>'
         f"{render_value(value)}</section>"
         for name, value in sections.items()
         if not _dedicated(str(name), value)

@@ -3,7 +3,8 @@
 Each copied passage is shown as two columns, the source's text beside the article's, from
 the word diff the trace stage stores (``equal`` plain on both sides, ``delete`` struck
 through on the source side, ``insert`` highlighted on the article side). Every string is
-article or corpus content and goes through ``esc``; only http(s) URLs become links.
+article or corpus content and goes through ``esc`` (``esc_run`` inside the two columns,
+blocks that hold nothing else); only http(s) URLs become links.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ from typing import Any
 from factsift.report.common import (
     as_dict,
     as_list,
-    clean,
+    as_text,
     confidence_text,
     is_web_url,
     kind_token,
+    or_own,
     percent,
     span_bounds,
 )
-from factsift.report.html_generic import esc, link
+from factsift.report.html_generic import block_dir, esc, esc_run, link, own, parts_html
 
 SECTION = "trace"
 _WORD = re.compile(r"\S+")
@@ -46,11 +48,11 @@ def _pair_span(value: object) -> dict[str, Any] | None:
 def _document(doc: object) -> str:
     """A source document's label, as a link only when its URL is http(s)."""
     fields = as_dict(doc)
-    label = clean(fields.get("label") or fields.get("title") or fields.get("url")) or "(unnamed)"
-    url = clean(fields.get("url")).strip()
+    label = as_text(fields.get("label") or fields.get("title") or fields.get("url"))
+    url = as_text(fields.get("url")).strip()
     if is_web_url(url):
-        return link(url, label)
-    shown = f'<span class="trace-doc">{esc(label)}</span>'
+        return link(url, label or "(unnamed)")
+    shown = f'<span class="trace-doc">{parts_html([or_own(label, "(unnamed)")])}</span>'
     if url and url != label:
         shown += f" {link(url)}"  # not http(s): shown as text, never as a link
     return shown
@@ -76,14 +78,16 @@ def _side(ops: list[tuple[str, str]], keep: str, tag: str, original: str) -> str
     matches = list(_WORD.finditer(original))
     if [m.group() for m in matches] != [w for _, words in runs for w in words]:
         pieces = [(marked, " ".join(words)) for marked, words in runs]
-        return " ".join(f"<{tag}>{esc(t)}</{tag}>" if marked else esc(t) for marked, t in pieces)
+        return " ".join(
+            f"<{tag}>{esc_run(t)}</{tag}>" if marked else esc_run(t) for marked, t in pieces
+        )
     out: list[str] = []
     position, previous_end = 0, 0
     for marked, words in runs:
         start, end = matches[position].start(), matches[position + len(words) - 1].end()
         if position:
-            out.append(esc(original[previous_end:start]))
-        piece = esc(original[start:end])
+            out.append(esc_run(original[previous_end:start]))
+        piece = esc_run(original[start:end])
         out.append(f"<{tag}>{piece}</{tag}>" if marked else piece)
         position, previous_end = position + len(words), end
     return "".join(out)
@@ -97,13 +101,13 @@ def _columns(
         source = _side(ops, "delete", "del", texts[0])
         article = _side(ops, "insert", "ins", texts[1])
     else:
-        source, article = esc(texts[0].strip()), esc(texts[1].strip())
+        source, article = esc_run(texts[0].strip()), esc_run(texts[1].strip())
     return (
         '<div class="trace-cols">'
         f'<div class="trace-col trace-source"><p class="trace-col-head">{source_head}</p>'
-        f'<p class="trace-text">{source or NO_TEXT}</p></div>'
+        f'<p class="trace-text"{block_dir(texts[0])}>{source or NO_TEXT}</p></div>'
         f'<div class="trace-col trace-article"><p class="trace-col-head">{article_head}</p>'
-        f'<p class="trace-text">{article or NO_TEXT}</p></div>'
+        f'<p class="trace-text"{block_dir(texts[1])}>{article or NO_TEXT}</p></div>'
         "</div>"
     )
 
@@ -125,7 +129,7 @@ def _finding_anchors(data: Mapping[str, Any], kind: str) -> dict[tuple[int, int]
 def _in_text(anchors: dict[tuple[int, int], str], bounds: tuple[int, int] | None) -> str:
     if bounds is None or bounds not in anchors:
         return ""
-    return f' <a class="back" href="#{esc(anchors[bounds])}">\u2191 in text</a>'
+    return f' <a class="back" href="#{own(anchors[bounds])}">\u2191 in text</a>'
 
 
 def _passage(
@@ -134,15 +138,15 @@ def _passage(
     text: str,
     anchors: dict[tuple[int, int], str],
 ) -> str:
-    kind = clean(passage.get("kind")) or "unknown"
+    kind = as_text(passage.get("kind")) or "unknown"
     bounds = span_bounds(_pair_span(passage.get("article_span")), len(text))
+    label = own(KIND_LABELS[kind]) if kind in KIND_LABELS else esc(kind)
     head = [
         f'<span class="trace-num">Passage {number}</span>',
-        f'<span class="trace-kind trace-kind-{kind_token(kind)}">'
-        f"{esc(KIND_LABELS.get(kind, kind))}</span>",
+        f'<span class="trace-kind trace-kind-{kind_token(kind)}">{label}</span>',
     ]
     if (similarity := confidence_text(passage.get("similarity"))) is not None:
-        head.append(f"similarity {esc(similarity)}")
+        head.append(f"similarity {own(similarity)}")
     if bounds is not None:
         head.append(f"article characters {bounds[0]}\u2013{bounds[1]}{_in_text(anchors, bounds)}")
     lines = [f'<p class="trace-head">{" · ".join(head)}</p>']
@@ -240,7 +244,7 @@ def trace_section(data: Mapping[str, Any]) -> str:
     text = str(as_dict(data.get("article")).get("text") or "")
     facts = []
     if "copied_share" in section:
-        facts.append(("Copied share", esc(percent(section.get("copied_share")))))
+        facts.append(("Copied share", own(percent(section.get("copied_share")))))
     if isinstance(section.get("origin"), Mapping):
         facts.append(("Origin", _document(section["origin"])))
     count = section.get("corpus_documents")
@@ -249,7 +253,7 @@ def trace_section(data: Mapping[str, Any]) -> str:
         facts.append(("Compared with", f"{count} reference document{plural}"))
     parts = [f'<p class="trace-summary">{esc(section.get("summary"))}</p>']
     if facts:
-        rows = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts)
+        rows = "".join(f"<dt>{own(k)}</dt><dd>{v}</dd>" for k, v in facts)
         parts.append(f'<dl class="facts">{rows}</dl>')
     if section.get("note"):
         parts.append(f'<p class="note">{esc(section["note"])}</p>')
@@ -261,4 +265,4 @@ def trace_section(data: Mapping[str, Any]) -> str:
         parts.extend(_passage(n, p, text, anchors) for n, p in enumerate(passages, start=1))
     parts.extend((_unsourced(section, data, text), _quotes(section), _later(section)))
     body = "".join(parts)
-    return f'<section class="part trace" id="trace"><h2>{esc(TITLE)}</h2>{body}</section>'
+    return f'<section class="part trace" id="trace"><h2>{own(TITLE)}</h2>{body}</section>'

@@ -16,6 +16,7 @@ from typing import Any
 
 from factsift import __version__
 from factsift.article import Article, AttributionKind
+from factsift.report.untrusted import escape_json
 
 SCHEMA_VERSION = "1.0"
 
@@ -105,7 +106,9 @@ class Report:
         return self.data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.data, ensure_ascii=False, indent=indent)
+        # The text stays as it was; only invisible and control characters are written as
+        # \u escapes, so that printing or viewing the JSON cannot be spoofed by them.
+        return escape_json(json.dumps(self.data, ensure_ascii=False, indent=indent))
 
     def to_html(self) -> str:
         from factsift.report.html import render_html

@@ -2,7 +2,9 @@
 
 ``render_text`` records a rich Console to a string: plain text by default, ANSI colours
 with ``color=True``. All article and store text is passed as ``rich.text.Text`` (never as
-markup) after control characters are removed, so a page cannot restyle the terminal.
+markup) through ``terminal_text.shown`` or ``line``: its control, bidi and invisible
+characters become visible markers, so a page cannot restyle the terminal or reorder the
+report's words, and each part is drawn ``Isolated`` (right-to-left runs in FSI ... PDI).
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ from factsift.report.common import (
     anonymous_share_sentence,
     as_dict,
     as_list,
+    as_text,
     attribution_kind_label,
     claim_of_sentence,
     claim_status_label,
-    clean,
     confidence_text,
     evidence_by_claim,
     group_findings,
     kind_title,
+    or_own,
     publisher_method_label,
     says_not_enough_evidence,
     span_bounds,
@@ -40,9 +43,11 @@ from factsift.report.terminal_evidence import SECTION as EVIDENCE_SECTION
 from factsift.report.terminal_evidence import accepts as evidence_accepts
 from factsift.report.terminal_evidence import render_evidence
 from factsift.report.terminal_generic import render_value
+from factsift.report.terminal_text import Isolated, line, shown
 from factsift.report.terminal_trace import SECTION as TRACE_SECTION
 from factsift.report.terminal_trace import accepts as trace_accepts
 from factsift.report.terminal_trace import render_trace
+from factsift.report.untrusted import Part, Untrusted, untrusted
 
 if TYPE_CHECKING:
     from factsift.report.model import Report
@@ -83,7 +88,7 @@ def render_text(report: Report, *, width: int = 100, color: bool = False) -> str
     for number, part in enumerate(_parts(report.data)):
         if number:
             console.print()
-        console.print(part)
+        console.print(Isolated(part))
     exported = console.export_text(styles=color)
     # Tables pad every line to full width; trailing spaces only make copying harder.
     return "\n".join(line.rstrip(" ") for line in exported.split("\n"))
@@ -101,7 +106,7 @@ def _parts(data: Mapping[str, Any]) -> Iterator[RenderableType]:
     yield _claims(
         as_list(data.get("claims")), as_list(data.get("attributions")), evidence_by_claim(data)
     )
-    yield Text(anonymous_share_sentence(as_dict(data.get("anonymous_share"))))
+    yield line(anonymous_share_sentence(as_dict(data.get("anonymous_share"))))
     yield _findings(as_list(data.get("findings")), text)
     sections = as_dict(data.get("sections"))
     dedicated = {
@@ -119,18 +124,19 @@ def _parts(data: Mapping[str, Any]) -> Iterator[RenderableType]:
 
 
 def _field(label: str, value: Text | str) -> Text:
-    return Text.assemble((f"{label}: ", "bold"), value if isinstance(value, Text) else clean(value))
+    """``label: value``; a ``str`` value is factsift's own words, a ``Text`` may be untrusted."""
+    return Text.assemble((f"{label}: ", "bold"), value)
 
 
 def _header(article: Mapping[str, Any], publisher: object) -> Panel:
-    lines: list[Text] = [Text(clean(article.get("title")) or "(no title)", style="bold")]
+    lines: list[Text] = [line([or_own(article.get("title"), "(no title)")], style="bold")]
     if article.get("url"):
-        lines.append(_field("URL", clean(article["url"])))
-    authors = [clean(a) for a in as_list(article.get("authors"))]
+        lines.append(_field("URL", shown(article["url"])))
+    authors = [shown(a) for a in as_list(article.get("authors"))]
     if authors:
-        lines.append(_field("Authors", ", ".join(authors)))
+        lines.append(_field("Authors", Text(", ").join(authors)))
     if article.get("date"):
-        lines.append(_field("Date", clean(article["date"])))
+        lines.append(_field("Date", shown(article["date"])))
     lines.append(_field("Publisher", _publisher_text(publisher)))
     return Panel(Group(*lines), title="factsift report", title_align="left")
 
@@ -138,14 +144,14 @@ def _header(article: Mapping[str, Any], publisher: object) -> Panel:
 def _publisher_text(publisher: object) -> Text:
     if not isinstance(publisher, Mapping):
         return Text("not identified", style="dim")
-    name = clean(publisher.get("name")) or "(no name)"
-    out = Text(name)
+    out = line([or_own(publisher.get("name"), "(no name)")])
     if publisher.get("domain"):
-        out.append(f" ({clean(publisher['domain'])})")
-    out.append(f", identified {publisher_method_label(publisher.get('method'))}")
+        out.append_text(line([" (", untrusted(publisher["domain"]), ")"]))
+    out.append_text(line([", identified ", *publisher_method_label(publisher.get("method"))]))
     if publisher.get("evidence"):
         out.append(": ")
-        out.append(f"\u201c{clean(publisher['evidence'])}\u201d", style="italic")
+        quote: list[Part] = ["\u201c", untrusted(publisher["evidence"]), "\u201d"]
+        out.append_text(line(quote, style="italic"))
     if (confidence := confidence_text(publisher.get("confidence"))) is not None:
         out.append(f" (confidence {confidence})", style="dim")
     return out
@@ -154,10 +160,11 @@ def _publisher_text(publisher: object) -> Text:
 def _badges(badges: list[dict[str, Any]]) -> RenderableType:
     rows: list[RenderableType] = [Rule(Text("Self-applied badges"), align="left")]
     for badge in badges:
-        line = Text.assemble("\u201c", clean(badge.get("text")), "\u201d")
+        said = line(["\u201c", untrusted(badge.get("text")), "\u201d"])
         if badge.get("claimed_by"):
-            line.append(f"  names as checker: {clean(badge['claimed_by'])}", style="dim")
-        rows.append(line)
+            checker: list[Part] = ["  names as checker: ", untrusted(badge["claimed_by"])]
+            said.append_text(line(checker, style="dim"))
+        rows.append(said)
         if badge.get("self_applied", True):
             rows.append(Text(f"  {SELF_APPLIED_NOTE}", style="yellow"))
         else:
@@ -166,24 +173,24 @@ def _badges(badges: list[dict[str, Any]]) -> RenderableType:
 
 
 def _author_box(box: Mapping[str, Any]) -> Panel:
-    lines = [_field("Name", clean(box.get("name")) or "(no name)")]
+    lines = [_field("Name", line([or_own(box.get("name"), "(no name)")]))]
     count = box.get("article_count")
     if isinstance(count, int):
         lines.append(_field("Articles (as the site counts them)", str(count)))
     if box.get("description"):
-        lines.append(_field("Description", clean(box["description"])))
+        lines.append(_field("Description", shown(box["description"])))
     return Panel(Group(*lines), title="Author box (from the page)", title_align="left")
 
 
 def _attribution_line(attribution: Mapping[str, Any], claims: list[Any]) -> Text:
     kind = str(attribution.get("kind"))
-    who = clean(attribution.get("source")) or "(no source named)"
-    out = Text.assemble(("attributed to: ", "bold"), (who, KIND_STYLES.get(kind, "")))
+    who = line([or_own(attribution.get("source"), "(no source named)")], KIND_STYLES.get(kind, ""))
+    out = Text.assemble(("attributed to: ", "bold"), who)
     if attribution.get("role"):
-        out.append(f", {clean(attribution['role'])}")
-    out.append(f" ({attribution_kind_label(kind)}")
+        out.append_text(line([", ", untrusted(attribution["role"])]))
+    out.append_text(line([" (", attribution_kind_label(attribution.get("kind"))]))
     if attribution.get("cue"):
-        out.append(f", cue \u201c{clean(attribution['cue'])}\u201d")
+        out.append_text(line([", cue \u201c", untrusted(attribution["cue"]), "\u201d"]))
     if isinstance(attribution.get("carried_from"), int):
         source = claim_of_sentence(claims, attribution["carried_from"])
         where = f"claim [{source + 1}]" if source is not None else "an earlier sentence"
@@ -204,7 +211,7 @@ def _claims(
     table.add_column(ratio=1)
     for position, raw in enumerate(claims, start=1):
         claim = as_dict(raw)
-        lines = [Text(clean(claim.get("text")))]
+        lines = [shown(claim.get("text"))]
         index = claim.get("attribution")
         if isinstance(index, int) and 0 <= index < len(attributions):
             lines.append(_attribution_line(as_dict(attributions[index]), claims))
@@ -212,8 +219,10 @@ def _claims(
             lines.append(Text("attributed to: nobody named (the article's own statement)"))
         score = confidence_text(claim.get("checkworthiness"))
         if score is not None:
-            method = clean(claim.get("checkworthiness_method"))
-            lines.append(Text(f"check-worthiness: {score}" + (f" ({method})" if method else "")))
+            said: list[Part] = [f"check-worthiness: {score}"]
+            if method := as_text(claim.get("checkworthiness_method")):
+                said.extend([" (", Untrusted(method), ")"])
+            lines.append(line(said))
         lines.append(Text(f"status: {claim_status_label(claim.get('status'))}", style="bold"))
         entry = evidence.get(position - 1)
         if entry is not None:
@@ -231,19 +240,19 @@ def _claims(
 
 
 def _cite_text(cite: Mapping[str, Any], text: str) -> Text:
-    out = Text(f"[{clean(cite.get('kind'))}] ", style="dim")
-    out.append(clean(cite.get("label")) or "(no label)")
+    out = line(["[", untrusted(cite.get("kind")), "] "], style="dim")
+    out.append_text(line([or_own(cite.get("label"), "(no label)")]))
     bounds = span_bounds(cite.get("span"), len(text))
     if bounds is not None:
-        quote = clean(text[bounds[0] : bounds[1]]).replace("\n", " ")
+        quote = text[bounds[0] : bounds[1]].replace("\n", " ")
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "\u2026"
         out.append(f" (article, characters {bounds[0]}\u2013{bounds[1]}): ")
-        out.append(f"\u201c{quote}\u201d", style="italic")
+        out.append_text(line(["\u201c", Untrusted(quote), "\u201d"], style="italic"))
     if cite.get("url"):
-        out.append(f" {clean(cite['url'])}", style="underline")
+        out.append_text(line([" ", untrusted(cite["url"])], style="underline"))
     if cite.get("ref"):
-        out.append(f" [ref {clean(cite['ref'])}]", style="dim")
+        out.append_text(line([" [ref ", untrusted(cite["ref"]), "]"], style="dim"))
     return out
 
 
@@ -258,10 +267,10 @@ def _hanging(marker: str, lines: list[RenderableType], indent: int = 0) -> Table
 
 def _finding(finding: Mapping[str, Any], text: str) -> RenderableType:
     head = Text()
-    summary = clean(finding.get("summary"))
+    summary = as_text(finding.get("summary"))
     if says_not_enough_evidence(finding) and NOT_ENOUGH_EVIDENCE.lower() not in summary.lower():
         head.append(f"{NOT_ENOUGH_EVIDENCE}: ", style="bold yellow")
-    head.append(summary)
+    head.append_text(shown(summary))
     if isinstance(finding.get("claim"), int):
         head.append(f" (claim [{finding['claim'] + 1}])", style="dim")
     if (confidence := confidence_text(finding.get("confidence"))) is not None:
@@ -280,17 +289,19 @@ def _findings(findings: list[Any], text: str) -> RenderableType:
     if not groups:
         rows.append(Text("No findings.", style="dim"))
     for kind, items in groups.items():
-        rows.append(Text(f"{kind_title(kind)} ({len(items)})", style="bold"))
+        rows.append(line([kind_title(kind), f" ({len(items)})"], style="bold"))
         rows.extend(_finding(finding, text) for _, finding in items)
     return Group(*rows)
 
 
 def _footer(data: Mapping[str, Any]) -> Text:
     generator = as_dict(data.get("generator"))
-    stages = ", ".join(clean(s) for s in as_list(generator.get("stages"))) or "none recorded"
-    return Text(
-        f"{clean(generator.get('name')) or 'factsift'} {clean(generator.get('version'))}, "
-        f"report schema {clean(data.get('schema_version'))}, created "
-        f"{clean(data.get('created'))}; stages: {stages}",
-        style="dim",
-    )
+    stages: list[Part] = []
+    for stage in (as_text(s) for s in as_list(generator.get("stages"))):
+        if stage:
+            stages.extend([", " if stages else "", Untrusted(stage)])
+    parts: list[Part] = [or_own(generator.get("name"), "factsift"), " "]
+    parts.extend([untrusted(generator.get("version")), ", report schema "])
+    parts.extend([untrusted(data.get("schema_version")), ", created "])
+    parts.extend([untrusted(data.get("created")), "; stages: ", *(stages or ["none recorded"])])
+    return line(parts, style="dim")

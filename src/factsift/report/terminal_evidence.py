@@ -1,7 +1,7 @@
 """The evidence section of the terminal report: per claim, its status and the passages.
 
 Passage text and source names come from the reference corpus: they are passed as
-``rich.text.Text`` after ``clean`` (no markup, no control characters).
+``rich.text.Text`` through ``terminal_text`` (no markup, hidden characters as markers).
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from factsift.report.common import (
     EVIDENCE_SECTION,
     as_dict,
     as_list,
+    as_text,
     claim_status_label,
-    clean,
     evidence_line,
     evidence_note,
     figures_note,
 )
+from factsift.report.terminal_text import line, shown
+from factsift.report.untrusted import Untrusted
 
 SECTION = EVIDENCE_SECTION
 TITLE = "Evidence from the reference corpus"
@@ -37,15 +39,15 @@ def accepts(value: object) -> bool:
 
 def _passage(passage: Mapping[str, Any]) -> list[RenderableType]:
     style = {"refutes": "red", "supports": "green"}.get(str(passage.get("stance")), "")
-    lines: list[RenderableType] = [Padding(Text(evidence_line(passage), style=style), (0, 0, 0, 4))]
-    quote = " ".join(clean(passage.get("text")).split())
+    lines: list[RenderableType] = [Padding(line(evidence_line(passage), style), (0, 0, 0, 4))]
+    quote = " ".join(as_text(passage.get("text")).split())
     if len(quote) > PASSAGE_CHARS:
         quote = quote[: PASSAGE_CHARS - 1] + "\u2026"
-    lines.append(Padding(Text(f"\u201c{quote}\u201d"), (0, 0, 0, 6)))
+    lines.append(Padding(line(["\u201c", Untrusted(quote), "\u201d"]), (0, 0, 0, 6)))
     if note := figures_note(passage):
-        lines.append(Padding(Text(note, style="yellow"), (0, 0, 0, 6)))
+        lines.append(Padding(line(note, style="yellow"), (0, 0, 0, 6)))
     if passage.get("url"):
-        lines.append(Padding(Text(clean(passage["url"]), style="dim"), (0, 0, 0, 6)))
+        lines.append(Padding(shown(passage["url"], style="dim"), (0, 0, 0, 6)))
     return lines
 
 
@@ -55,7 +57,7 @@ def render_evidence(data: Mapping[str, Any]) -> RenderableType:
     if not accepts(value):
         return Group()
     section = as_dict(value)
-    rows: list[RenderableType] = [Rule(Text(TITLE), align="left"), Text(evidence_note(section))]
+    rows: list[RenderableType] = [Rule(Text(TITLE), align="left"), line(evidence_note(section))]
     for item in as_list(section.get("claims")):
         entry = as_dict(item)
         index = entry.get("claim")

@@ -2,8 +2,9 @@
 
 Later capabilities (fact-checks, sources, trace, evidence) put their data under
 ``sections``; rendering any JSON-like value here means they appear without renderer
-changes. Every string goes through ``rich.text.Text`` (never markup), so text from the
-article or the store cannot inject rich markup.
+changes. Every string goes through ``terminal_text.shown`` (a ``rich.text.Text``, never
+markup, hidden characters as markers), so text from the article or the store cannot inject
+rich markup or reorder the report.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from factsift.report.common import clean
+from factsift.report.terminal_text import shown
 
 MAX_DEPTH = 8
 MAX_TABLE_COLUMNS = 6
@@ -32,7 +33,9 @@ def scalar_text(value: object) -> Text:
         return Text("none", style="dim")
     if isinstance(value, bool):
         return Text("yes" if value else "no")
-    return Text(clean(value))
+    if isinstance(value, int | float):
+        return Text(str(value))
+    return shown(value)
 
 
 def _flat_records(value: list[Any]) -> list[str] | None:
@@ -52,14 +55,14 @@ def _flat_records(value: list[Any]) -> list[str] | None:
 def records_table(value: list[Any], columns: list[str]) -> Table:
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     for column in columns:
-        table.add_column(Text(clean(column)), overflow="fold")
+        table.add_column(shown(column), overflow="fold")
     for item in value:
         table.add_row(*(scalar_text(item.get(column)) for column in columns))
     return table
 
 
 def _add(tree: Tree, label: str, value: object, depth: int) -> None:
-    name = Text(clean(label), style="bold")
+    name = shown(label, style="bold")
     if _is_scalar(value):
         tree.add(Text.assemble(name, ": ", scalar_text(value)))
         return
@@ -67,9 +70,9 @@ def _add(tree: Tree, label: str, value: object, depth: int) -> None:
         tree.add(Text.assemble(name, ": ", Text("(nested too deep to show)", style="dim")))
         return
     if isinstance(value, list) and all(_is_scalar(item) for item in value):
-        inline = ", ".join(scalar_text(item).plain for item in value)
+        inline = Text(", ").join(scalar_text(item) for item in value)
         if len(inline) <= MAX_INLINE_LIST:
-            tree.add(Text.assemble(name, ": ", Text(inline or "(empty)")))
+            tree.add(Text.assemble(name, ": ", inline or Text("(empty)")))
             return
     if isinstance(value, list) and (columns := _flat_records(value)) is not None:
         tree.add(name).add(records_table(value, columns))
@@ -86,12 +89,12 @@ def _add(tree: Tree, label: str, value: object, depth: int) -> None:
         for position, item in enumerate(value, start=1):
             _add(branch, f"#{position}", item, depth + 1)
     else:
-        branch.add(scalar_text(repr(value)))
+        branch.add(shown(repr(value)))
 
 
 def render_value(title: str, value: object) -> RenderableType:
     """Any JSON-like value as a tree headed by ``title``."""
-    tree = Tree(Text(clean(title), style="bold cyan"), guide_style="dim")
+    tree = Tree(shown(title, style="bold cyan"), guide_style="dim")
     if isinstance(value, Mapping):
         if not value:
             tree.add(Text("(empty)", style="dim"))

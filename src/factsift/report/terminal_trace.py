@@ -2,7 +2,8 @@
 
 A diff is written in one line of running text, ``[-deleted-]`` for words only in the
 source and ``{+inserted+}`` for words only in the article, so it reads the same without
-colour. All strings are corpus or article content: cleaned and passed as ``Text``.
+colour. All strings are corpus or article content, passed as ``Text`` through
+``terminal_text`` (hidden characters as markers, right-to-left runs isolated).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from factsift.report.common import as_dict, as_list, clean, confidence_text, percent
+from factsift.report.common import as_dict, as_list, as_text, confidence_text, or_own, percent
+from factsift.report.terminal_text import line, run_of, shown
+from factsift.report.untrusted import Untrusted, visible
 
 SECTION = "trace"
 TITLE = "Trace: where this text comes from"
@@ -26,22 +29,26 @@ QUOTE_CHARS = 160
 
 def _document(doc: object) -> Text:
     fields = as_dict(doc)
-    label = clean(fields.get("label") or fields.get("title") or fields.get("url")) or "(unnamed)"
-    out = Text(label)
-    url = clean(fields.get("url")).strip()
+    label = as_text(fields.get("label") or fields.get("title") or fields.get("url"))
+    out = shown(label) if label else Text("(unnamed)")
+    url = as_text(fields.get("url")).strip()
     if url and url != label:
-        out.append(f" {url}", style="underline")
+        out.append_text(line([" ", Untrusted(url)], style="underline"))
     return out
 
 
 def diff_text(diff: object) -> Text:
-    """A word diff as one line: equal words plain, ``[-deleted-]``, ``{+inserted+}``."""
+    """A word diff as one line: equal words plain, ``[-deleted-]``, ``{+inserted+}``.
+
+    The whole line is one untrusted run (its words are the source's and the article's), so
+    right-to-left text reads in one isolate rather than piece by piece.
+    """
     out = Text()
     for item in as_list(diff):
         pair = as_list(item)
         if len(pair) != 2 or pair[0] not in {"equal", "delete", "insert"}:
             continue
-        op, words = str(pair[0]), clean(pair[1]).replace("\n", " ")
+        op, words = str(pair[0]), visible(as_text(pair[1]).replace("\n", " "))
         if out:
             out.append(" ")
         if op == "equal":
@@ -49,12 +56,12 @@ def diff_text(diff: object) -> Text:
         else:
             opening, closing = DIFF_MARKS[op]
             out.append(f"{opening}{words}{closing}", style=DIFF_STYLES[op])
-    return out
+    return run_of(out)
 
 
-def _short(text: object) -> str:
-    words = clean(text).replace("\n", " ")
-    return words if len(words) <= QUOTE_CHARS else words[: QUOTE_CHARS - 1] + "\u2026"
+def _short(text: object) -> Untrusted:
+    words = as_text(text).replace("\n", " ")
+    return Untrusted(words if len(words) <= QUOTE_CHARS else words[: QUOTE_CHARS - 1] + "\u2026")
 
 
 def _hanging(marker: str, lines: list[RenderableType]) -> Table:
@@ -71,7 +78,7 @@ def _field(label: str, value: Text | str) -> Text:
 
 
 def _passage(passage: Mapping[str, Any]) -> list[RenderableType]:
-    head = Text(clean(passage.get("kind")) or "unknown kind", style="bold")
+    head = line([or_own(passage.get("kind"), "unknown kind")], style="bold")
     if (similarity := confidence_text(passage.get("similarity"))) is not None:
         head.append(f", similarity {similarity}")
     span = as_list(passage.get("article_span"))
@@ -83,7 +90,7 @@ def _passage(passage: Mapping[str, Any]) -> list[RenderableType]:
         lines.append(_field("also in", Text("; ").join(also)))
     diff = diff_text(passage.get("diff"))
     if not diff:  # no diff stored: the source's words as they are
-        diff = Text(clean(passage.get("source_text")).replace("\n", " "))
+        diff = shown(as_text(passage.get("source_text")).replace("\n", " "))
     lines.append(_field("diff", diff))
     return lines
 
@@ -93,15 +100,16 @@ def _headline(headline: object) -> list[RenderableType]:
         return []
     return [
         Text("Headline changed", style="bold"),
-        _hanging(" ", [_field("origin", clean(headline.get("source_title")))]),
-        _hanging(" ", [_field("article", clean(headline.get("article_title")))]),
+        _hanging(" ", [_field("origin", shown(headline.get("source_title")))]),
+        _hanging(" ", [_field("article", shown(headline.get("article_title")))]),
         _hanging(" ", [_field("diff", diff_text(headline.get("diff")))]),
     ]
 
 
 def _unsourced(item: Mapping[str, Any]) -> Text:
     """An added paragraph in full: it is what the reader needs to weigh."""
-    out = Text(f"\u201c{clean(item.get('text')).replace(chr(10), ' ')}\u201d")
+    said = Untrusted(as_text(item.get("text")).replace("\n", " "))
+    out = line(["\u201c", said, "\u201d"])
     span = as_list(item.get("span"))
     if len(span) == 2 and all(isinstance(x, int) for x in span):
         out.append(f" (article characters {span[0]}\u2013{span[1]})", style="dim")
@@ -109,7 +117,7 @@ def _unsourced(item: Mapping[str, Any]) -> Text:
 
 
 def _quote(quote: Mapping[str, Any]) -> Text:
-    out = Text(f"\u201c{_short(quote.get('text'))}\u201d", style="italic")
+    out = line(["\u201c", _short(quote.get("text")), "\u201d"], style="italic")
     first = quote.get("first_appearance")
     if isinstance(first, Mapping):
         out.append(": first appears in ")
@@ -133,13 +141,13 @@ def render_trace(data: Mapping[str, Any]) -> RenderableType:
         return Group()
     section = as_dict(value)
     rows: list[RenderableType] = [Rule(Text(TITLE), align="left")]
-    rows.append(Text(clean(section.get("summary"))))
+    rows.append(shown(section.get("summary")))
     if "copied_share" in section:
         rows.append(_field("Copied share", percent(section.get("copied_share"))))
     if isinstance(section.get("origin"), Mapping):
         rows.append(_field("Origin", _document(section["origin"])))
     if section.get("note"):
-        rows.append(Text(clean(section["note"]), style="yellow"))
+        rows.append(shown(section["note"], style="yellow"))
     rows.extend(_headline(section.get("headline")))
     passages = [as_dict(p) for p in as_list(section.get("passages"))]
     if passages:

@@ -86,7 +86,8 @@ class NoteListing:
     ratings: int
 
 
-_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+# A link ends at whitespace, quotes, angle brackets or a control character.
+_URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
 def urls_in(text: str) -> tuple[str, ...]:

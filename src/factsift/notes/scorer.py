@@ -327,9 +327,11 @@ def score_notes(
         rater_included=helpfulness.included,
         rated=np.bincount(inp.rating_rater[rows0], minlength=inp.n_participants) > 0,
     )
+    helpful_raters = int((helpfulness.included & ~np.isnan(p1.rater_factor)).sum())
     result.summary = _summary(
         inp, result, rows0, rows1, rows2, rows3, (report1, notes1, raters1),
-        (report2, notes2, raters2), helpfulness, seconds, time.perf_counter() - started,
+        (report2, notes2, raters2), helpfulness, helpful_raters, seconds,
+        time.perf_counter() - started,
     )  # fmt: skip
     return result
 
@@ -425,6 +427,7 @@ def _summary(
     round1: tuple[FitReport, int, int],
     round2: tuple[FitReport, int, int],
     helpfulness: RaterHelpfulness,
+    helpful_raters: int,
     seconds: dict[str, float],
     total: float,
 ) -> dict[str, Any]:
@@ -447,7 +450,7 @@ def _summary(
         "ratings": inp.n_ratings,
         "ratings_counted": len(rows0),
         "round_1": fit_summary(rows1, round1),
-        "helpful_raters": int(helpfulness.included.sum()),
+        "helpful_raters": helpful_raters,  # of the round-one raters
         "valid_ratings": helpfulness.valid_ratings,
         "round_2": fit_summary(rows2, round2),
         "final_ratings": len(rows3),

@@ -20,6 +20,8 @@ BENCHMARKS = {
     "evidence": "factsift.cli.bench_evidence:bench_evidence_command",
     "evidence-scale": "factsift.cli.bench_evidence:bench_evidence_scale_command",
     "figures": "factsift.cli.bench_figures:bench_figures_command",
+    "notes": "factsift.cli.bench_notes:notes_command",
+    "notes-sim": "factsift.cli.bench_notes:notes_sim_command",
 }
 
 

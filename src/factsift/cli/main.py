@@ -41,6 +41,7 @@ COMMANDS = {
     "check": "factsift.cli.check:check_command",
     "kb": "factsift.cli.kb:kb_group",
     "corpus": "factsift.cli.corpus:corpus_group",
+    "notes": "factsift.cli.notes:notes_group",
     "bench": "factsift.cli.bench:bench_group",
 }
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +26,14 @@ from factsift.corpus.model import (
 )
 from factsift.errors import StoreError
 from factsift.factchecks.models import FactCheck, FactCheckMatch
+from factsift.notes.model import (
+    Note,
+    NoteListing,
+    NoteRating,
+    NoteScore,
+    RaterScore,
+    StatusChange,
+)
 from factsift.sources.model import (
     AuthorDocument,
     DomainLink,
@@ -217,6 +225,83 @@ class KnowledgeStore(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@runtime_checkable
+class NotesStore(Protocol):
+    """Community notes, their ratings and scores (factsift.notes; docs/notes.md).
+
+    A capability of its own rather than more methods on ``KnowledgeStore``: a backend
+    implements it by subclassing it, and callers get it from ``notes_store(store)``.
+    Writes go in ``transaction()``.
+    """
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
+
+    @abstractmethod
+    def add_note(self, note: Note) -> None:
+        """Store a new note (its id must be new)."""
+
+    @abstractmethod
+    def note(self, note_id: str) -> Note | None: ...
+
+    @abstractmethod
+    def note_ids(self) -> set[str]: ...
+
+    @abstractmethod
+    def list_notes(
+        self,
+        *,
+        target: str | None = None,
+        status: str | None = None,
+        limit: int = 50,
+    ) -> list[NoteListing]:
+        """Notes newest first, with their latest score and rating count."""
+
+    @abstractmethod
+    def rate_note(self, rating: NoteRating) -> bool:
+        """Store a rating; a rater's new rating of a note replaces the old (True if so)."""
+
+    @abstractmethod
+    def note_ratings(self, note_id: str) -> list[NoteRating]: ...
+
+    @abstractmethod
+    def upsert_notes(self, notes: Iterable[Note]) -> tuple[int, int]:
+        """Insert or update notes in bulk (imports): (added, updated)."""
+
+    @abstractmethod
+    def upsert_note_ratings(self, ratings: Iterable[NoteRating]) -> tuple[int, int]:
+        """Insert or update ratings in bulk (imports): (added, updated)."""
+
+    @abstractmethod
+    def iter_scoring_notes(self) -> Iterator[tuple[Note, NoteScore | None, int]]:
+        """Every note with its latest score and the time (ms) of its last change to
+        helpful / not helpful (-1 if none): what the scorer needs besides ratings."""
+
+    @abstractmethod
+    def iter_scoring_ratings(self) -> Iterator[tuple[str, str, str, str, int]]:
+        """Every rating as (note id, rater, helpfulness, tags, created ms)."""
+
+    @abstractmethod
+    def save_note_scores(
+        self, scores: Sequence[NoteScore], raters: Sequence[RaterScore]
+    ) -> list[StatusChange]:
+        """Replace the scores; record and return the notes whose status changed."""
+
+    @abstractmethod
+    def note_score(self, note_id: str) -> NoteScore | None: ...
+
+    @abstractmethod
+    def note_status_history(self, note_id: str) -> list[StatusChange]: ...
+
+
+def notes_store(store: KnowledgeStore) -> NotesStore:
+    """The store's notes capability, or a StoreError naming the fix."""
+    if not isinstance(store, NotesStore):
+        raise StoreError(
+            f"The store '{store.location}' keeps no community notes. Use a SQLite store for --kb."
+        )
+    return store
 
 
 def open_store(location: str | Path, *, create: bool = True) -> KnowledgeStore:

@@ -1,20 +1,27 @@
 """The embedded default store: one SQLite file in WAL mode.
 
 ``SQLiteStore`` is assembled from one mixin per capability (sources, fact-checks,
-reference corpus...), each in its own module, over ``SQLiteBase``.
+reference corpus, notes...), each in its own module, over ``SQLiteBase``.
 """
 
 from __future__ import annotations
 
-from factsift.store.base import KnowledgeStore
+from factsift.store.base import KnowledgeStore, NotesStore
 from factsift.store.sqlite.base import SQLiteBase
 from factsift.store.sqlite.corpus import SQLiteCorpusMixin
 from factsift.store.sqlite.factchecks import SQLiteFactChecksMixin
+from factsift.store.sqlite.notes import SQLiteNotesMixin
 from factsift.store.sqlite.sources import SQLiteSourcesMixin
 
 
 class SQLiteStore(
-    SQLiteFactChecksMixin, SQLiteCorpusMixin, SQLiteSourcesMixin, SQLiteBase, KnowledgeStore
+    SQLiteNotesMixin,
+    SQLiteFactChecksMixin,
+    SQLiteCorpusMixin,
+    SQLiteSourcesMixin,
+    SQLiteBase,
+    KnowledgeStore,
+    NotesStore,
 ):
     """The SQLite implementation of the knowledge interface."""
 

@@ -26,10 +26,11 @@ def _open(kb_path: Path | None) -> tuple[Any, NotesStore]:
 
 
 def _text(value: object) -> str:
-    """Stored text for the terminal: control characters removed (no escape sequences)."""
-    from factsift.report.common import clean
+    """Stored text for the terminal: hidden and control characters shown as markers (no
+    escape sequences), right-to-left runs isolated, as the reports do."""
+    from factsift.report.untrusted import isolated, visible
 
-    return clean(value)
+    return isolated(visible("" if value is None else str(value)))
 
 
 def _echo_json(value: object) -> None:

@@ -8,13 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factsift.checkworthiness.corpus import (
+from factsift.bench.datasets.checkworthiness import read_clef2019
+from factsift.bench.datasets.checkworthiness_corpus import (
     CLEF2019_FILES,
     CLEF2019_NEW_DEBATES,
     CLEF_DEBATES,
     training_corpus,
 )
-from factsift.checkworthiness.datasets import read_clef2019
 from factsift.checkworthiness.scorer import CheckworthinessModelError, load_model_file
 from factsift.checkworthiness.static_embed import DIM, NAME
 from factsift.checkworthiness.surface import NAMES, surface_features

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from factsift.checkworthiness.corpus import DEV_DEBATES, split_debates
-from factsift.checkworthiness.datasets import read, read_claimbuster, read_clef_debate
-from factsift.checkworthiness.metrics import (
+from factsift.bench.datasets.checkworthiness import read, read_claimbuster, read_clef_debate
+from factsift.bench.datasets.checkworthiness_corpus import DEV_DEBATES, split_debates
+from factsift.bench.metrics.checkworthiness import (
     average_precision,
     best_threshold,
     f1_positive,

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 import factsift.checkworthiness as cw
-from factsift.checkworthiness.corpus import CLEF_DEBATES
-from factsift.checkworthiness.datasets import read_clef_debate
-from factsift.checkworthiness.metrics import f1_positive, mean_average_precision
+from factsift.bench.datasets.checkworthiness import read_clef_debate
+from factsift.bench.datasets.checkworthiness_corpus import CLEF_DEBATES
+from factsift.bench.metrics.checkworthiness import f1_positive, mean_average_precision
 from factsift.checkworthiness.scorer import load_model
 
 # Quality gate on the dev debates (held out by debate, never trained on): every check-worthy

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from factsift.article import Article, Entity, Publisher, PublisherCandidate, SourceInfo, Span
+from factsift.bench.datasets.baly import load_baly
 from factsift.bench.sources import ccnews_domains, coverage
+from factsift.bench.sources_predictor import evaluate
 from factsift.sources.importers import PUBLIC_LISTS, import_public_list
 from factsift.sources.lineage import independence
 from factsift.sources.model import StoredRating
-from factsift.sources.predictor import evaluate, load_baly
 from factsift.stages.sources import SourcesStage
 from factsift.store import KnowledgeStore, open_store
 

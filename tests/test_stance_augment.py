@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import random
 
-from factsift.stance.augment import (
+from factsift.bench.datasets.stance import Pair, politifact_passage
+from factsift.stance.labels import NEI, REFUTES, SUPPORTS
+from training.stance.augment import (
     change_number,
     counterfactual,
     flip_negation,
     swap_direction,
 )
-from factsift.stance.datasets import NEI, REFUTES, SUPPORTS, Pair, politifact_passage
 
 
 def _pair(claim: str, passage: str, label: int = SUPPORTS) -> Pair:

@@ -8,14 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factsift.errors import BenchmarkError
-from factsift.stance.datasets import NEI, REFUTES, SUPPORTS, read_climate_fever, split_of
-from factsift.stance.metrics import (
+from factsift.bench.datasets.stance import read_climate_fever, split_of
+from factsift.bench.metrics.stance import (
     accuracy,
     expected_calibration_error,
     fit_temperature,
     macro_f1,
 )
+from factsift.errors import BenchmarkError
+from factsift.stance.labels import NEI, REFUTES, SUPPORTS
 
 
 def test_metrics_accuracy_and_macro_f1() -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from factsift.bench.datasets.stance import READERS, split_of
+from factsift.bench.metrics.stance import accuracy, macro_f1
 from factsift.errors import InputError
 from factsift.stance import LABELS, predict
-from factsift.stance.datasets import READERS, split_of
-from factsift.stance.metrics import accuracy, macro_f1
 from factsift.stance.predictor import default_model
 
 # Quality gate on small slices never trained on; minimums pinned a few points under the

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
-from factsift.checkworthiness.corpus import CLEF_DEBATES
-from factsift.checkworthiness.datasets import read_clef_debate
-from factsift.checkworthiness.metrics import f1_positive, mean_average_precision
+from factsift.bench.datasets.checkworthiness import read_clef_debate
+from factsift.bench.datasets.checkworthiness_corpus import CLEF_DEBATES
+from factsift.bench.metrics.checkworthiness import f1_positive, mean_average_precision
 from factsift.checkworthiness.scorer import load_model_file
 from factsift.settings import data_dir
 

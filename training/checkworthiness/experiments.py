@@ -23,10 +23,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[impo
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.neural_network import MLPClassifier  # type: ignore[import-untyped]
 
-from factsift.checkworthiness.corpus import dev_debates, is_debate, training_corpus
-from factsift.checkworthiness.datasets import Sentence, normalise
+from factsift.bench.datasets.checkworthiness import Sentence, normalise
+from factsift.bench.datasets.checkworthiness_corpus import dev_debates, is_debate, training_corpus
+from factsift.bench.metrics.checkworthiness import (
+    best_threshold,
+    f1_positive,
+    mean_average_precision,
+)
 from factsift.checkworthiness.features import TFIDF_OPTIONS
-from factsift.checkworthiness.metrics import best_threshold, f1_positive, mean_average_precision
 from factsift.checkworthiness.static_embed import encode_static
 from factsift.checkworthiness.surface import surface_features
 from factsift.settings import data_dir

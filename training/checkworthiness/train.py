@@ -27,7 +27,8 @@ from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-from factsift.checkworthiness.corpus import (
+from factsift.bench.datasets.checkworthiness import Sentence, normalise
+from factsift.bench.datasets.checkworthiness_corpus import (
     CLEF2019_FILES,
     CLEF2019_NEW_DEBATES,
     CLEF_DEBATES,
@@ -39,13 +40,12 @@ from factsift.checkworthiness.corpus import (
     split_debates,
     training_corpus,
 )
-from factsift.checkworthiness.datasets import Sentence, normalise
-from factsift.checkworthiness.features import TFIDF_OPTIONS
-from factsift.checkworthiness.metrics import (
+from factsift.bench.metrics.checkworthiness import (
     best_threshold,
     f1_positive,
     mean_average_precision,
 )
+from factsift.checkworthiness.features import TFIDF_OPTIONS
 from factsift.checkworthiness.scorer import MINILM_NAME
 from factsift.checkworthiness.static_embed import NAME as STATIC_NAME
 from factsift.checkworthiness.static_embed import encode_static

@@ -4,7 +4,7 @@ threshold and floor on dev data, and write them into the shipped ``reranker.json
     PYTHONPATH=. .venv/bin/python -m training.claim_matching.decision \\
         --pairs runs/claim-ce/pairs2.npz --run runs/claim-ce/gpu2
 
-Training examples are those of ``factsift.factchecks.training`` (the best candidate of each
+Training examples are those of ``training.claim_matching.reranker`` (the best candidate of each
 training query: 1 when gold, 0 when wrong; and the best one left once the gold fact-checks
 are removed: 0), with the cross-encoder's **out-of-fold** logit of that pair (from the
 training run's ``scores.npz``: the model that gave it never trained on that query). The
@@ -29,10 +29,17 @@ import numpy.typing as npt
 from factsift.bench.claim_matching import Split, load_split
 from factsift.factchecks.cross_encoder import PairScorer, doc_text, packaged_dir
 from factsift.factchecks.matching import ClaimMatcher
-from factsift.factchecks.reranker import MODEL_FILE, Reranker, decision_rows, fit_logistic
-from factsift.factchecks.training import _text_key, best_candidates, splits, tune_threshold
+from factsift.factchecks.reranker import Reranker, decision_rows
 from factsift.settings import data_dir
 from training.claim_matching.ranking import require_inputs
+from training.claim_matching.reranker import (
+    SHIPPED,
+    _text_key,
+    best_candidates,
+    fit_logistic,
+    splits,
+    tune_threshold,
+)
 
 TRAIN = ("2a-train", "2b-train")
 TUNE = ("2a-dev", "2b-dev")
@@ -198,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
         floor,
         ceiling,
     )
-    out = args.out or Path(__file__).resolve().parents[2] / "src/factsift/factchecks" / MODEL_FILE
+    out = args.out or SHIPPED
     # Written whole, then renamed: an interrupted run leaves the shipped file as it was.
     partial = out.with_suffix(".json.partial")
     partial.write_text(json.dumps(final.to_json(), indent=2) + "\n", encoding="utf-8")

@@ -25,8 +25,8 @@ from factsift.factchecks.cross_encoder import MAX_TOKENS, doc_text, pair_tokeniz
 from factsift.factchecks.features import feature_rows
 from factsift.factchecks.matching import ClaimMatcher
 from factsift.factchecks.preprocess import tweet_date
-from factsift.factchecks.training import _text_key, splits
 from factsift.settings import data_dir
+from training.claim_matching.reranker import _text_key, splits
 
 TRAIN_SETS = ("2a-train", "2b-train")
 DEV_SETS = ("2a-dev", "2b-dev", "2020-dev")

@@ -118,14 +118,14 @@ def train_model(
     return model
 
 
-@torch.no_grad()
 def score(model: torch.nn.Module, pairs: Pairs, groups: list[int], device: str) -> dict[int, float]:
     rows = np.concatenate([pairs.rows[g] for g in groups])
     out: dict[int, float] = {}
-    for start in range(0, len(rows), 256):
-        chunk = rows[start : start + 256]
-        logits = model(**pairs.batch(chunk, device))[:, 0].float().cpu().numpy()
-        out.update(zip(chunk.tolist(), logits.tolist(), strict=True))
+    with torch.no_grad():
+        for start in range(0, len(rows), 256):
+            chunk = rows[start : start + 256]
+            logits = model(**pairs.batch(chunk, device))[:, 0].float().cpu().numpy()
+            out.update(zip(chunk.tolist(), logits.tolist(), strict=True))
     return out
 
 

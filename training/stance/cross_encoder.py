@@ -17,7 +17,8 @@ HIDDEN, HEADS, LAYERS, FFN, VOCAB, POSITIONS = 384, 12, 6, 1536, 30522, 512
 EPS = 1e-12
 
 
-class Layer(nn.Module):
+# Without the train extra installed, mypy sees torch as Any: the ignores are for that case.
+class Layer(nn.Module):  # type: ignore[misc, unused-ignore]
     def __init__(self) -> None:
         super().__init__()
         self.query = nn.Linear(HIDDEN, HIDDEN)
@@ -45,7 +46,7 @@ class Layer(nn.Module):
         return self.ffn_norm(x + self.dropout(h))
 
 
-class CrossEncoder(nn.Module):
+class CrossEncoder(nn.Module):  # type: ignore[misc, unused-ignore]
     def __init__(self, num_labels: int = 3, frozen_layers: int = 0) -> None:
         super().__init__()
         self.frozen_layers = frozen_layers  # embeddings and the first N layers get no gradient

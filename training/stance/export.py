@@ -21,14 +21,15 @@ from typing import Any
 import numpy as np
 import torch
 
-from factsift.settings import data_dir
-from factsift.stance.datasets import LABELS, NEI, READERS, Pair, split_of
-from factsift.stance.metrics import (
+from factsift.bench.datasets.stance import READERS, Pair, split_of
+from factsift.bench.metrics.stance import (
     accuracy,
     expected_calibration_error,
     fit_temperature,
     macro_f1,
 )
+from factsift.settings import data_dir
+from factsift.stance.labels import LABELS, NEI
 from factsift.stance.predictor import StanceModel
 from training.stance.cross_encoder import CrossEncoder, export_onnx
 from training.stance.train import MAX_TOKENS

@@ -19,10 +19,10 @@ import numpy as np
 import torch
 from tokenizers import Tokenizer
 
+from factsift.bench.datasets.stance import READERS, Pair, split_of
 from factsift.embed import _package_dir
 from factsift.settings import data_dir
-from factsift.stance.augment import EDITS, change_number, counterfactual, swap_direction
-from factsift.stance.datasets import READERS, Pair, split_of
+from training.stance.augment import EDITS, change_number, counterfactual, swap_direction
 
 MAX_TOKENS = 128  # inference limit (stance.json); training may cut shorter (--max-tokens)
 

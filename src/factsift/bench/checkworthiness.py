@@ -16,14 +16,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from factsift.checkworthiness.corpus import dev_debates, training_corpus
-from factsift.checkworthiness.datasets import Sentence, normalise, read
-from factsift.checkworthiness.features import TFIDF_OPTIONS
-from factsift.checkworthiness.metrics import (
+from factsift.bench.datasets.checkworthiness import Sentence, normalise, read
+from factsift.bench.datasets.checkworthiness_corpus import dev_debates, training_corpus
+from factsift.bench.extras import require_scikit_learn
+from factsift.bench.metrics.checkworthiness import (
     best_threshold,
     f1_positive,
     mean_average_precision,
 )
+from factsift.checkworthiness.features import TFIDF_OPTIONS
 from factsift.checkworthiness.scorer import load_model, score_sentences
 from factsift.errors import BenchmarkError
 
@@ -74,6 +75,7 @@ def _figures(
 
 def run(path: Path, fmt: str, data_root: Path, dev_only: bool = False) -> dict[str, Any]:
     """Score ``path`` with the model and the baseline; figures as plain JSON-able data."""
+    require_scikit_learn()  # for the baseline: say so before the model's long run
     sents = read(path, fmt)
     model = load_model()
     if dev_only:

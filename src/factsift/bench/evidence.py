@@ -3,7 +3,7 @@
 Climate-FEVER gives each claim five evidence sentences (labelled supports / refutes / not
 enough info) and a claim label (SUPPORTS, REFUTES, DISPUTED, NOT_ENOUGH_INFO). Here every
 evidence sentence of the file becomes one corpus document (labels unused), and the evidence
-stage runs for the claims of one split (by claim, ``stance.datasets.split_of``: the stance
+stage runs for the claims of one split (by claim, ``bench.datasets.stance.split_of``: the stance
 model never trained on the dev/test claims) exactly as in ``factsift check``: hybrid
 retrieval over all ~6,000 sentences, filters, stance, and the claim-status rule.
 
@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from factsift.article import Article, Claim, SourceInfo, Span
+from factsift.bench.datasets.stance import split_of
+from factsift.bench.extras import require_scikit_learn
 from factsift.corpus.documents import build_documents
 from factsift.errors import BenchmarkError
 from factsift.evidence.index import embed_missing
 from factsift.evidence.verdict import MIN_SOURCES, STRONG, claim_verdict
-from factsift.stance.datasets import split_of
 from factsift.trace.minhash import MinHasher
 
 STATUS_TO_LABEL = {
@@ -122,6 +123,7 @@ def run(
     from factsift.stages.evidence import EvidenceStage
     from factsift.store.base import open_store
 
+    require_scikit_learn()  # for the scores: say so before the long run
     rows = read_claims(path)
     chosen = [
         r for r in rows if split == "all" or split_of(f"climate-fever:{r['claim_id']}") == split

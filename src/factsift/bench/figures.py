@@ -12,10 +12,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from factsift.bench.datasets.stance import READERS, split_of
 from factsift.bench.stance import DEFAULT_SPLIT, FORMATS
 from factsift.errors import BenchmarkError
 from factsift.evidence.figures import figure_conflicts
-from factsift.stance.datasets import LABELS, READERS, SUPPORTS, split_of
+from factsift.stance.labels import LABELS, SUPPORTS
 
 
 def run(path: Path, fmt: str, split: str = "default") -> dict[str, Any]:

@@ -17,9 +17,11 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from factsift.bench.datasets.baly import load_baly
+from factsift.bench.extras import require_scikit_learn
+from factsift.bench.sources_predictor import evaluate
 from factsift.domains import lookup_keys
 from factsift.errors import BenchmarkError
-from factsift.sources.predictor import evaluate, load_baly
 from factsift.store.base import KnowledgeStore
 
 MIN_PAIR = 30  # pairs of lists sharing fewer domains are listed without a correlation
@@ -85,6 +87,7 @@ def primary_values(store: KnowledgeStore) -> dict[str, dict[str, float]]:
 
 
 def agreement(store: KnowledgeStore) -> list[dict[str, Any]]:
+    require_scikit_learn()  # scipy comes with it
     from scipy.stats import spearmanr  # type: ignore[import-untyped]
 
     values = primary_values(store)

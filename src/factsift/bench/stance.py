@@ -1,7 +1,7 @@
 """Stance benchmark: accuracy, macro-F1 and expected calibration error of the packaged model.
 
 Climate-FEVER and AVeriTeC are scored on their held-out part by default (the split by claim
-used in training, ``factsift.stance.datasets.split_of``); FEVER-Symmetric is never trained
+used in training, ``factsift.bench.datasets.stance.split_of``); FEVER-Symmetric is never trained
 on and is scored whole. Predictions are the model's final labels (abstentions count as
 "not enough info"), so on two-class data a "not enough info" answer counts as wrong;
 ``accuracy_supports_refutes`` gives the two-way accuracy (argmax over the two) as well.
@@ -15,9 +15,10 @@ from typing import Any
 
 import numpy as np
 
+from factsift.bench.datasets.stance import READERS, split_of
+from factsift.bench.metrics.stance import accuracy, expected_calibration_error, macro_f1
 from factsift.errors import BenchmarkError
-from factsift.stance.datasets import LABELS, NEI, READERS, split_of
-from factsift.stance.metrics import accuracy, expected_calibration_error, macro_f1
+from factsift.stance.labels import LABELS, NEI
 from factsift.stance.predictor import default_model
 
 FORMATS = ("climate-fever", "fever-symmetric", "averitec")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from factsift.checkworthiness.datasets import FORMATS
+from factsift.bench.datasets.checkworthiness import FORMATS
 from factsift.settings import data_dir
 
 

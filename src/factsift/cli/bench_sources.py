@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from factsift.bench.datasets.baly import load_baly
 from factsift.bench.sources import run
+from factsift.bench.sources_predictor import evaluate, train_name_model
 from factsift.settings import data_dir, default_kb_path
-from factsift.sources.predictor import evaluate, load_baly, train_name_model
 from factsift.store.base import open_store
 
 

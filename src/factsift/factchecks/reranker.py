@@ -1,8 +1,9 @@
 """The re-ranker: logistic regression over ``features.FEATURES``, trained on train splits.
 
 Weights live in ``reranker.json`` beside this module (written by
-``python -m factsift.factchecks.training``), with the feature names, the standardisation
-and the "same claim" threshold tuned on dev data. Scores are probabilities in [0, 1].
+``python -m training.claim_matching.reranker`` from a source checkout), with the feature
+names, the standardisation and the "same claim" threshold tuned on dev data. Scores are
+probabilities in [0, 1].
 """
 
 from __future__ import annotations
@@ -137,28 +138,6 @@ class Reranker:
         else:
             text = path.read_text("utf-8")
         return cls.from_json(json.loads(text))
-
-
-def fit_logistic(
-    x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], l2: float = 1.0, iters: int = 50
-) -> tuple[npt.NDArray[np.float64], float, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """L2-regularised logistic regression by Newton's method on standardised features."""
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    w = np.zeros(z.shape[1])
-    reg = np.full(z.shape[1], l2)
-    reg[-1] = 0.0  # no penalty on the bias
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-(z @ w)))
-        grad = z.T @ (p - y) + reg * w
-        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if float(np.abs(step).max()) < 1e-8:
-            break
-    return w[:-1], float(w[-1]), mean, scale
 
 
 def decision_rows(rows: list[list[float]]) -> list[list[float]]:

@@ -7,7 +7,7 @@ project's MiniLM cross-encoder (int8 ONNX, run with onnxruntime); its card is
 
 from __future__ import annotations
 
-from factsift.stance.datasets import LABELS
+from factsift.stance.labels import LABELS
 from factsift.stance.predictor import StanceModel, StanceModelError, StanceResult, predict
 
 __all__ = ["LABELS", "StanceModel", "StanceModelError", "StanceResult", "predict"]

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from factsift.embed import _package_dir
 from factsift.errors import FactsiftError, InputError
-from factsift.stance.datasets import LABELS, NEI
+from factsift.stance.labels import LABELS, NEI
 
 MODEL_DIR = "model"
 

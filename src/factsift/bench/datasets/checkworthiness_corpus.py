@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from factsift.checkworthiness.datasets import (
+from factsift.bench.datasets.checkworthiness import (
     Sentence,
     normalise,
     read_checkthat_tweets,

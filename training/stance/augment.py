@@ -15,7 +15,8 @@ import random
 import re
 from collections.abc import Callable
 
-from factsift.stance.datasets import REFUTES, SUPPORTS, Pair
+from factsift.bench.datasets.stance import Pair
+from factsift.stance.labels import REFUTES, SUPPORTS
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,]*\d)")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")

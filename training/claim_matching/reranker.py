@@ -1,6 +1,6 @@
 """Train the re-ranker on train splits and tune the "same claim" threshold on dev splits.
 
-    python -m factsift.factchecks.training [--data DIR] [--out PATH]
+    python -m training.claim_matching.reranker [--data DIR] [--out PATH]
 
 Training queries: CheckThat! 2022 task 2A train (tweets against Snopes) and 2022 task 2B
 train (debates against PolitiFact). 2A train contains all 197 tweets of the 2020 task 2 dev
@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from factsift.bench.claim_matching import Split, load_split, vclaim_id
 from factsift.factchecks.context import load_transcripts, with_context
@@ -28,12 +29,14 @@ from factsift.factchecks.features import FEATURES, feature_rows
 from factsift.factchecks.importers.checkthat import TASK2_2022
 from factsift.factchecks.matching import ClaimMatcher
 from factsift.factchecks.preprocess import tweet_date
-from factsift.factchecks.reranker import MODEL_FILE, Reranker, decision_rows, fit_logistic
+from factsift.factchecks.reranker import MODEL_FILE, Logistic, Reranker, decision_rows
 from factsift.settings import data_dir
 
 A = Path(TASK2_2022) / "subtask-2a--english"
 B = Path(TASK2_2022) / "subtask-2b--english"
 C = Path("clef2020-checkthat-task2-en-snopes")
+# The shipped weights, in the source tree (this folder is not installed with factsift).
+SHIPPED = Path(__file__).resolve().parents[2] / "src" / "factsift" / "factchecks" / MODEL_FILE
 
 
 def _placeholder() -> Reranker:
@@ -132,6 +135,28 @@ def top_examples(
     return xs, [1.0 if c.gold else 0.0 for c in picked]
 
 
+def fit_logistic(
+    x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], l2: float = 1.0, iters: int = 50
+) -> Logistic:
+    """L2-regularised logistic regression by Newton's method on standardised features."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], l2)
+    reg[-1] = 0.0  # no penalty on the bias
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        grad = z.T @ (p - y) + reg * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.abs(step).max()) < 1e-8:
+            break
+    return w[:-1], float(w[-1]), mean, scale
+
+
 def tune_threshold(
     positives: list[float], negatives: list[float], beta: float = 0.5
 ) -> tuple[float, dict[str, float]]:
@@ -165,7 +190,7 @@ def tune_threshold(
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None)
-    parser.add_argument("--out", type=Path, default=Path(__file__).with_name(MODEL_FILE))
+    parser.add_argument("--out", type=Path, default=SHIPPED)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--train-sets", default="2a-train,2b-train")
     parser.add_argument("--dev-sets", default="2a-dev,2b-dev")

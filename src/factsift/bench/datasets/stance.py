@@ -1,8 +1,9 @@
 """Readers of the public stance data sets into claim-passage pairs.
 
-Labels are the three stances the stage reports: 0 supports, 1 refutes, 2 not enough info.
-Climate-FEVER has no published split, so pairs are split by claim (a claim and all of its
-evidence sentences land in one part) with a fixed hash, the same for training and benchmark.
+Labels are the three stances the stage reports (``factsift.stance.labels``): 0 supports,
+1 refutes, 2 not enough info. Climate-FEVER has no published split, so pairs are split by
+claim (a claim and all of its evidence sentences land in one part) with a fixed hash, the
+same for training and benchmark.
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factsift.errors import BenchmarkError
-
-LABELS = ("supports", "refutes", "not enough info")
-SUPPORTS, REFUTES, NEI = 0, 1, 2
+from factsift.stance.labels import NEI, REFUTES, SUPPORTS
 
 _FEVER_LABELS = {"SUPPORTS": SUPPORTS, "REFUTES": REFUTES, "NOT_ENOUGH_INFO": NEI}
 _SICK_LABELS = {"ENTAILMENT": SUPPORTS, "CONTRADICTION": REFUTES, "NEUTRAL": NEI}

@@ -1,0 +1,1 @@
+"""Metrics of the benchmarks, also used by training to choose and report models."""

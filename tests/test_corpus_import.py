@@ -205,7 +205,7 @@ def test_corpus_cli_unknown_format_is_one_line_error(
     source.write_text("<x/>", encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
         main(["corpus", "import", str(source)])
-    assert exit_info.value.code == 5
+    assert exit_info.value.code == 3  # bad input, not a store error
     err = capsys.readouterr().err.strip()
     assert err.startswith("factsift: error:") and "--format" in err and "\n" not in err
 

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,8 +76,9 @@ def read_only(path: Path) -> Iterator[None]:
         subprocess.run([chattr, "-i", str(path)], check=True)
 
 
-def full_disk_connect(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every SQLite connection opened from now on may not grow its database file.
+def full_disk_connect(monkeypatch: pytest.MonkeyPatch, only: str | None = None) -> None:
+    """Every SQLite connection opened from now on (``only``: to a path ending so) may not
+    grow its database file.
 
     ``PRAGMA max_page_count`` below the current size is clamped to it, so the first write
     that needs a new page fails with SQLITE_FULL ("database or disk is full"), as on a full
@@ -84,9 +86,10 @@ def full_disk_connect(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     real = sqlite3.connect
 
-    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
-        conn = real(*args, **kwargs)  # type: ignore[arg-type]
-        conn.execute("PRAGMA max_page_count = 1")
+    def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn: sqlite3.Connection = real(database, *args, **kwargs)
+        if only is None or str(database).endswith(only):
+            conn.execute("PRAGMA max_page_count = 1")
         return conn
 
     monkeypatch.setattr(sqlite3, "connect", connect)

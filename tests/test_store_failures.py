@@ -190,3 +190,27 @@ def test_store_full_tmpfs_import_rolls_back_and_says_disk_full(tmp_path: Path) -
     assert_one_line_error(err, "disk full", str(kb))
     after = snapshot(tmp_path / "after" / kb.name)
     assert after == snapshot(tmp_path / "before" / kb.name) and after[1] == "ok"
+
+
+def test_store_full_disk_under_the_embedding_cache_only_slows_the_import(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fact-check vector cache is an optimisation: a full disk under it must not stop
+    an import whose store has room."""
+    kb = tmp_path / "kb.sqlite3"
+    monkeypatch.setenv("FACTSIFT_CACHE", str(tmp_path / "cache"))
+    first = tmp_path / "first.csv"
+    first.write_text("Claim\nThe dam was sold for 4.2 million\n", "utf-8")
+    args = ["kb", "import", "factchecks-csv", "--map", "claim=Claim", "--quiet", "--kb", str(kb)]
+    assert run_main([*args, str(first)]) == 0  # makes the cache
+    assert (tmp_path / "cache" / "embeddings.sqlite3").is_file()
+    more = tmp_path / "more.csv"  # 20 new vectors: the cache needs new pages
+    more.write_text("Claim\n" + "".join(f"Claim {i} about the dam\n" for i in range(20)), "utf-8")
+    capsys.readouterr()
+    full_disk_connect(monkeypatch, only="embeddings.sqlite3")
+    code = run_main([*args, str(more)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "added 20" in captured.out and "embedded 20" in captured.out

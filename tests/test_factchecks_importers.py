@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli_checks import BAD_INPUT, assert_one_line_error, run_main
+from cli_checks import BAD_INPUT, assert_one_line_error, run_main, snapshot
 from factsift.cli.main import cli
 from factsift.errors import ImportDataError
 from factsift.factchecks.importers import claimreview, run_import
@@ -290,10 +290,16 @@ def test_importers_claimreview_deep_json_is_a_bad_record(
 def test_importers_claimreview_deep_json_strict_is_one_line(
     tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps([REVIEW]), encoding="utf-8")
+    assert _claimreview_cli(str(good), "--kb", str(kb_path)) == 0
+    before = snapshot(kb_path)
     deep = tmp_path / "deep.json"
     deep.write_text(DEEP, encoding="utf-8")
+    capsys.readouterr()
     assert _claimreview_cli(str(deep), "--strict", "--kb", str(kb_path)) == BAD_INPUT
     assert_one_line_error(capsys.readouterr().err, str(deep), "nested too deeply")
+    assert snapshot(kb_path) == before and before[1] == "ok"
 
 
 def test_importers_claimreview_nesting_is_walked_without_recursion() -> None:

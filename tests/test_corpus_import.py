@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cli_checks import BAD_INPUT, assert_one_line_error, run_main, snapshot
 from factsift.cli.main import cli, main
 from factsift.corpus.importer import import_corpus
 from factsift.errors import ImportDataError
@@ -205,7 +207,7 @@ def test_corpus_cli_unknown_format_is_one_line_error(
     source.write_text("<x/>", encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
         main(["corpus", "import", str(source)])
-    assert exit_info.value.code == 5
+    assert exit_info.value.code == 3  # bad input, not a store error
     err = capsys.readouterr().err.strip()
     assert err.startswith("factsift: error:") and "--format" in err and "\n" not in err
 
@@ -217,3 +219,132 @@ def test_corpus_import_gzipped_jsonl(store: KnowledgeStore, tmp_path: Path) -> N
     packed = tmp_path / "c.jsonl.gz"
     packed.write_bytes(gzip.compress(plain.read_bytes()))
     assert import_corpus(store, packed).added == 3
+
+
+# -- bad input through the CLI: one line, exit 3, nothing kept (issue 20) ------------------
+
+
+def _corpus_cli(*args: str) -> int:
+    return run_main(["corpus", "import", *args, "--no-vectors", "--quiet"])
+
+
+def test_corpus_import_csv_not_utf8_is_one_line_naming_the_line(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "c.csv"
+    good = f'url,text\nhttps://a.test/1,"{ORIGINAL}"\n'.encode()
+    bad = b'https://a.test/2,"caf\xe9 au lait in Alvern"\n'
+    source.write_bytes(good + bad)
+    code = _corpus_cli(str(source), "--kb", str(kb_path))
+    err = capsys.readouterr().err
+    assert code == BAD_INPUT, err
+    bad_line = good.count(b"\n") + 1  # physical lines: the quoted text spans several
+    offset = len(good) + bad.index(b"\xe9")
+    assert_one_line_error(err, f"{source}:{bad_line}", "UTF-8", f"byte {offset}")
+    counts, integrity = snapshot(kb_path)
+    assert counts["corpus_documents"] == 0 and integrity == "ok"  # the batch rolled back
+
+
+def test_corpus_import_deeply_nested_jsonl_is_one_line(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "deep.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    source.write_text('{"text": "fine"}\n{"text": "x", "extra": ' + deep + "}\n", "utf-8")
+    code = _corpus_cli(str(source), "--kb", str(kb_path))
+    err = capsys.readouterr().err
+    assert code == BAD_INPUT, err
+    assert_one_line_error(err, f"{source}:2", "nested")
+
+
+def _warc_pages(path: Path, n: int, *, gzip: bool = True) -> list[int]:
+    """A WARC of ``n`` HTML responses; returns the byte offset of each record."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=gzip)
+        for i, text in enumerate(_texts(n)):
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            payload = io.BytesIO(_page(f"Report {i}", text).encode("utf-8"))
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://gazette.test/{i}", "response", payload=payload, http_headers=headers
+                )
+            )
+    with path.open("rb") as handle:
+        iterator = ArchiveIterator(handle)
+        return [iterator.get_record_offset() for _ in iterator]
+
+
+def _truncate(path: Path, size: int) -> None:
+    with path.open("r+b") as handle:
+        handle.truncate(size)
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_corpus_import_truncated_warc_says_where_and_keeps_nothing(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str], gzip: bool
+) -> None:
+    source = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    offsets = _warc_pages(source, 3, gzip=gzip)
+    _truncate(source, (offsets[1] + offsets[2]) // 2)  # in the middle of record 2
+    code = _corpus_cli(str(source), "--batch-size", "1", "--kb", str(kb_path))
+    err = capsys.readouterr().err
+    assert code == BAD_INPUT, err
+    assert_one_line_error(err, str(source), "record 2", f"byte {offsets[1]}", "--allow-truncated")
+    counts, integrity = snapshot(kb_path)
+    assert counts["corpus_documents"] == 0 and integrity == "ok"  # not even record 1
+
+
+def test_corpus_import_truncated_warc_allowed_keeps_the_whole_records(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "crawl.warc.gz"
+    offsets = _warc_pages(source, 3)
+    _truncate(source, offsets[2] + 40)  # record 3 cut inside its headers
+    code = _corpus_cli(str(source), "--allow-truncated", "--kb", str(kb_path))
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factsift: warning: ")
+    assert "record 3" in lines[0] and f"byte {offsets[2]}" in lines[0]
+    assert "2 added" in captured.out
+    assert snapshot(kb_path)[0]["corpus_documents"] == 2
+
+
+def test_corpus_import_truncated_jsonl_gz_is_one_line(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip
+
+    noise = random.Random(0)  # text that compresses little, so a cut keeps whole lines
+    rows = [{"text": f"Report {i}. {ORIGINAL} {noise.randbytes(600).hex()}"} for i in range(6)]
+    packed = tmp_path / "c.jsonl.gz"
+    data = gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())
+    packed.write_bytes(data[: len(data) * 2 // 3])
+    code = _corpus_cli(str(packed), "--batch-size", "1", "--kb", str(kb_path))
+    err = capsys.readouterr().err
+    assert code == BAD_INPUT, err
+    assert_one_line_error(err, str(packed), "truncated", "--allow-truncated")
+    assert snapshot(kb_path)[0]["corpus_documents"] == 0
+    assert _corpus_cli(str(packed), "--allow-truncated", "--kb", str(kb_path)) == 0
+    added = snapshot(kb_path)[0]["corpus_documents"]
+    assert 0 < added < 6  # the whole lines before the cut
+
+
+def test_corpus_import_html_folder_with_symlink_loops(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "pages"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "flood.html").write_text(_page("Flood barrier", ORIGINAL), encoding="utf-8")
+    (folder / "self.html").symlink_to("self.html")  # ELOOP when opened
+    (folder / "sub" / "up").symlink_to("..")  # a cycle when followed
+    code = _corpus_cli(str(folder), "--kb", str(kb_path))
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "1 added" in captured.out

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cli_checks import BAD_INPUT, assert_one_line_error, run_main, snapshot
 from factsift.cli.main import cli
 from factsift.errors import ImportDataError
-from factsift.factchecks.importers import run_import
+from factsift.factchecks.importers import claimreview, run_import
 from factsift.factchecks.importers.base import BadRecord, parse_date
 from factsift.factchecks.importers.claimreview import read_claimreview
 from factsift.factchecks.importers.tabular import parse_mapping, read_table
@@ -201,7 +202,7 @@ def test_importers_error_inside_import_rolls_back(kb_path: Path) -> None:
 KILL_SCRIPT = """
 import sys, time
 from pathlib import Path
-from factsift.factchecks.importers import run_import
+from factsift.factchecks.importers import claimreview, run_import
 from factsift.factchecks.models import FactCheck
 from factsift.store.base import open_store
 
@@ -257,3 +258,119 @@ def test_importers_cli_claimreview_twice_says_unchanged(kb_path: Path, tmp_path:
     assert "added 0, updated 0, unchanged 1, bad 1" in second.output
     strict = runner.invoke(cli, [*args, "--strict"])
     assert strict.exit_code != 0
+
+
+# -- hostile input through the CLI: bad records or one line, never a traceback (issue 20) ---
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def _claimreview_cli(*args: str) -> int:
+    return run_main(["kb", "import", "claimreview", *args, "--no-vectors", "--quiet"])
+
+
+def test_importers_claimreview_deep_json_is_a_bad_record(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps([REVIEW]), encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP, encoding="utf-8")
+    page = tmp_path / "deep.html"
+    page.write_text(f'<script type="application/ld+json">{DEEP}</script>', encoding="utf-8")
+    code = _claimreview_cli(str(good), str(deep), str(page), "--kb", str(kb_path))
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "added 1" in captured.out
+    bad = captured.err.strip().splitlines()
+    assert len(bad) == 2 and all("nested too deeply" in line for line in bad), bad
+    assert f"{deep}:1" in bad[0] and f"{page}:1" in bad[1]
+
+
+def test_importers_claimreview_deep_json_strict_is_one_line(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps([REVIEW]), encoding="utf-8")
+    assert _claimreview_cli(str(good), "--kb", str(kb_path)) == 0
+    before = snapshot(kb_path)
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP, encoding="utf-8")
+    capsys.readouterr()
+    assert _claimreview_cli(str(deep), "--strict", "--kb", str(kb_path)) == BAD_INPUT
+    assert_one_line_error(capsys.readouterr().err, str(deep), "nested too deeply")
+    assert snapshot(kb_path) == before and before[1] == "ok"
+
+
+def test_importers_claimreview_nesting_is_walked_without_recursion() -> None:
+    """Lists and names nested deeper than Python's recursion limit (json.loads stops short
+    of it, but a ClaimReview inside 5,000 lists is still found, with its author)."""
+    review: object = {**REVIEW, "author": {"name": "Example Checks"}}
+    nested: object = review
+    author: object = "Deep Author"
+    for _ in range(5_000):
+        nested = [nested]
+        author = [author]
+    found = list(claimreview._flatten(nested))
+    assert found == [review]
+    assert claimreview._name(author) == "Deep Author"
+
+
+def test_importers_claimreview_folder_with_symlink_loops(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "reviews"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "archive.json").mkdir()  # a folder named like a file: walked, not read
+    (folder / "archive.json" / "a.json").write_text(json.dumps(REVIEW), encoding="utf-8")
+    (folder / "loop.json").symlink_to("loop.json")  # ELOOP when read
+    (folder / "gone.json").symlink_to("nowhere.json")
+    (folder / "sub" / "up").symlink_to("..")  # a cycle when followed
+    code = _claimreview_cli(str(folder), "--kb", str(kb_path))
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "added 1, updated 0, unchanged 0, bad 2" in captured.out
+    assert "loop.json" in captured.err and "gone.json" in captured.err
+    assert "symbolic link" in captured.err
+
+
+def test_importers_claimreview_symlink_loop_given_as_path(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = tmp_path / "loop.json"
+    loop.symlink_to("loop.json")
+    assert _claimreview_cli(str(loop), "--kb", str(kb_path)) == BAD_INPUT
+    assert_one_line_error(capsys.readouterr().err, str(loop), "symbolic link")
+
+
+def test_importers_checkthat_folder_with_symlink_loop(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = tmp_path / "vclaims"
+    claims.mkdir()
+    claim = {"vclaim_id": "vclaim-sno-moon-cheese", "vclaim": "The moon is made of cheese."}
+    (claims / "a.json").write_text(json.dumps(claim), encoding="utf-8")
+    (claims / "b.json").write_text('{"vclaim": ' + DEEP + "}", encoding="utf-8")
+    (claims / "loop.json").symlink_to("loop.json")
+    args = ["kb", "import", "checkthat-2022-2a", str(tmp_path), "--no-vectors", "--quiet"]
+    code = run_main([*args, "--kb", str(kb_path)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "added 1, updated 0, unchanged 0, bad 2" in captured.out
+    assert "nested too deeply" in captured.err and "symbolic link" in captured.err
+
+
+def test_importers_csv_map_repeated_or_comma_separated(
+    tmp_path: Path, kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "checks.csv"
+    file.write_text("Statement,Verdict\nVaccines contain microchips,false\n", encoding="utf-8")
+    base = ["kb", "import", "factchecks-csv", str(file), "--no-vectors", "--quiet"]
+    repeated = ["--map", "claim=Statement", "--map", "rating=Verdict"]
+    assert run_main([*base, *repeated, "--kb", str(kb_path)]) == 0, capsys.readouterr().err
+    comma = ["--map", "claim=Statement,rating=Verdict"]
+    assert run_main([*base, *comma, "--kb", str(kb_path)]) == 0
+    assert "unchanged 1" in capsys.readouterr().out  # the same record both ways
+    with open_store(kb_path) as store:
+        [check] = store.factchecks_by_id([1]).values()
+    assert (check.claim, check.rating) == ("Vaccines contain microchips", "false")

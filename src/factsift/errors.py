@@ -4,20 +4,24 @@ Every error a user can cause derives from ``FactsiftError`` and its message name
 input and the fix. Lower-level exceptions are re-raised as one of these with
 ``raise ... from exc``, so callers never have to catch third-party types.
 
-    FactsiftError
-    ├── InputError                 the article given cannot be used
-    │   ├── SourceNotFoundError    no such file
-    │   ├── BinaryInputError       the input is not text or HTML
-    │   ├── DecodeError            the bytes cannot be decoded as text
-    │   ├── InputTooLargeError     over the size limit
-    │   └── NothingExtractedError  no article text could be extracted
-    ├── FetchError                 a URL could not be fetched
-    │   ├── URLRefusedError        the address is not allowed (private, loopback, scheme...)
-    │   └── NetworkError           connection, timeout, too many redirects, HTTP status
-    ├── PipelineError              stages are misconfigured (a requirement is not met)
-    ├── StoreError                 the knowledge store cannot be opened or written
-    │   └── ImportDataError        a record or file to import is malformed
-    └── BenchmarkError             benchmark data is missing or malformed
+    FactsiftError                  exit code (factsift.cli.main)
+    ├── InputError                 3  an input given cannot be used
+    │   ├── SourceNotFoundError       no such file
+    │   ├── BinaryInputError          the input is not text or HTML
+    │   ├── DecodeError               the bytes cannot be decoded as text
+    │   ├── InputTooLargeError        over the size limit
+    │   ├── NothingExtractedError     no article text could be extracted
+    │   └── ImportDataError           a file or record to import is malformed or truncated
+    ├── FetchError                 4  a URL could not be fetched
+    │   ├── URLRefusedError           the address is not allowed (private, loopback, scheme...)
+    │   └── NetworkError              connection, timeout, too many redirects, HTTP status
+    ├── StoreError                 5  the knowledge store cannot be opened or written
+    │                                 (read-only, disk full, locked, damaged)
+    ├── BenchmarkError             6  benchmark data is missing or malformed
+    ├── ModelError                 7  a packaged model is missing or corrupt
+    ├── OutputError                8  an output file cannot be written (no such folder,
+    │                                 disk full)
+    └── PipelineError              1  stages are misconfigured (a bug, not the user's doing)
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ class FactsiftError(Exception):
 
 
 class InputError(FactsiftError):
-    """The article given cannot be used."""
+    """An input given cannot be used: the article, or a file to import."""
 
 
 class SourceNotFoundError(InputError):
@@ -51,6 +55,10 @@ class NothingExtractedError(InputError):
     """No article text could be extracted from the input."""
 
 
+class ImportDataError(InputError):
+    """A file or record given to an importer is malformed or truncated."""
+
+
 class FetchError(FactsiftError):
     """A URL could not be fetched."""
 
@@ -71,9 +79,13 @@ class StoreError(FactsiftError):
     """The knowledge store cannot be opened, migrated or written."""
 
 
-class ImportDataError(StoreError):
-    """A file or record given to an importer is malformed."""
-
-
 class BenchmarkError(FactsiftError):
     """Benchmark data is missing or malformed."""
+
+
+class ModelError(FactsiftError):
+    """A packaged model is missing or corrupt."""
+
+
+class OutputError(FactsiftError):
+    """An output file (``--out``) cannot be written: no such folder, disk full, no access."""

@@ -29,8 +29,8 @@ from factsift.checkworthiness.static_embed import NAME as STATIC_NAME
 from factsift.checkworthiness.static_embed import encode_static
 from factsift.checkworthiness.surface import NAMES as SURFACE_NAMES
 from factsift.checkworthiness.surface import surface_features
-from factsift.embed import default_embedder
-from factsift.errors import FactsiftError
+from factsift.embed import REINSTALL, default_embedder
+from factsift.errors import ModelError
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 MINILM_NAME = "minilm-l6-v2-int8"
@@ -46,7 +46,7 @@ def _encode_minilm(texts: Sequence[str]) -> npt.NDArray[np.float32]:
 ENCODERS: dict[str, Encoder] = {STATIC_NAME: encode_static, MINILM_NAME: _encode_minilm}
 
 
-class CheckworthinessModelError(FactsiftError):
+class CheckworthinessModelError(ModelError):
     """The packaged check-worthiness model is missing or malformed."""
 
 
@@ -144,8 +144,8 @@ def load_model_file(ref: Traversable | Path) -> LinearModel:
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise CheckworthinessModelError(
-            f"The check-worthiness model at {ref} cannot be read ({exc}); reinstall factsift "
-            "or retrain it with 'python -m training.checkworthiness.train'."
+            f"The check-worthiness model at {ref} cannot be read ({exc}). {REINSTALL}, or "
+            "retrain it with 'python -m training.checkworthiness.train'."
         ) from exc
 
 

@@ -9,7 +9,9 @@ package folder, with downloads disabled.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,15 +19,17 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from factsift.errors import FactsiftError
+from factsift.embed import REINSTALL
+from factsift.errors import ModelError
 
 NAME = "wordllama-l2_supercat-256"
 CONFIG = "l2_supercat"
 DIM = 256
 
 
-class StaticEmbeddingMissingError(FactsiftError):
-    """The wordllama package (which bundles the static embedding weights) is missing."""
+class StaticEmbeddingMissingError(ModelError):
+    """The wordllama package (which bundles the static embedding weights) is missing or its
+    weights cannot be loaded."""
 
 
 @lru_cache(maxsize=1)
@@ -33,21 +37,38 @@ def _wordllama() -> Any:
     spec = importlib.util.find_spec("wordllama")
     if spec is None or not spec.submodule_search_locations:
         raise StaticEmbeddingMissingError(
-            "The package 'wordllama' is not installed; run \"pip install -e '.[wordllama]'\" "
-            "(wordllama==0.4.0.post1 bundles its weights)."
+            "The package 'wordllama' is not installed. Run 'bash scripts/setup.sh' (it "
+            "installs wordllama==0.4.0.post1, which bundles its weights)."
         )
-    from wordllama import WordLlama  # type: ignore[import-untyped]
+    with _root_logging_kept():
+        from wordllama import WordLlama  # type: ignore[import-untyped]
 
     # The wheel ships weights/ and tokenizers/ inside the package folder; pointing the cache
     # there and disabling downloads makes a missing file an error, never a network call.
     folder = Path(next(iter(spec.submodule_search_locations)))
     try:
         return WordLlama.load(config=CONFIG, dim=DIM, cache_dir=folder, disable_download=True)
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # safetensors, tokenizers and wordllama each raise their own
         raise StaticEmbeddingMissingError(
-            f"The wordllama weights in {folder} cannot be loaded ({exc}); reinstall "
-            "wordllama==0.4.0.post1."
+            f"The wordllama weights in {folder} cannot be loaded ({exc}). {REINSTALL} "
+            "(wordllama==0.4.0.post1)."
         ) from exc
+
+
+@contextmanager
+def _root_logging_kept() -> Iterator[None]:
+    """wordllama calls ``logging.basicConfig(level=INFO)`` when imported, which would send
+    every library's INFO lines (faiss: "Loading faiss with AVX2 support") to stderr, kept
+    for factsift's one-line errors. Undo that: the root logger is the application's."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        yield
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+        root.setLevel(level)
 
 
 def encode_static(texts: Sequence[str]) -> npt.NDArray[np.float32]:

@@ -10,6 +10,7 @@ import click
 from factsift.bench.datasets.baly import load_baly
 from factsift.bench.sources import run
 from factsift.bench.sources_predictor import evaluate, train_name_model
+from factsift.cli.output import check_output_path, write_output
 from factsift.settings import data_dir, default_kb_path
 from factsift.store.base import open_store
 
@@ -39,12 +40,14 @@ def bench_sources_command(
     kb_path: Path | None, folds: tuple[int, ...], save_model: Path | None, as_json: bool
 ) -> None:
     """Coverage, pairwise agreement (Spearman) and the unrated-domain predictor."""
+    if save_model is not None:
+        check_output_path(save_model, "--save-model")  # before minutes of work
     with open_store(kb_path or default_kb_path(), create=False) as store:
         result = run(store, data_dir(), folds=list(folds) or None)
     if save_model is not None:
         baly = load_baly(data_dir() / "baly-news-media-reliability")
         weights = train_name_model(baly, evaluate(baly, "name"))
-        save_model.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
+        write_output(save_model, json.dumps(weights, indent=1) + "\n", "--save-model")
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return

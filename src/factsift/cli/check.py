@@ -10,6 +10,7 @@ import click
 
 from factsift.api import check
 from factsift.cli.options import kb_option
+from factsift.cli.output import check_output_path, write_output
 from factsift.settings import DEFAULT_MAX_BYTES, Options
 
 
@@ -91,6 +92,8 @@ def check_command(
     evidence_after_days: int,
 ) -> None:
     """Check SOURCE (an HTML or text file, a URL, or - for standard input) and print a report."""
+    if out is not None:
+        check_output_path(out)  # before the check, which takes seconds
     options = Options.from_kwargs(
         kb_path=kb_path,
         url=url,
@@ -115,5 +118,5 @@ def check_command(
     if out is None:
         click.echo(rendered)
     else:
-        out.write_text(rendered + ("\n" if not rendered.endswith("\n") else ""), encoding="utf-8")
+        write_output(out, rendered + ("\n" if not rendered.endswith("\n") else ""))
         click.echo(f"Report written to {out}", err=True)

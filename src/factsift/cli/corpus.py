@@ -39,6 +39,12 @@ def corpus_group() -> None:
     is_flag=True,
     help="Do not embed passages for evidence search now (faster; run 'corpus index' later).",
 )
+@click.option(
+    "--allow-truncated",
+    is_flag=True,
+    help="Import the whole records of a truncated WARC or .jsonl.gz file (with a warning) "
+    "instead of refusing the file.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @kb_option
@@ -49,6 +55,7 @@ def corpus_import(
     batch_size: int,
     restart: bool,
     no_vectors: bool,
+    allow_truncated: bool,
     quiet: bool,
     as_json: bool,
     kb_path: Path | None,
@@ -56,7 +63,9 @@ def corpus_import(
     """Import JSONL, CSV or WARC files, or folders of HTML pages.
 
     Reruns resume after the last committed batch and add nothing twice. Passages are
-    embedded for evidence search as they are imported, unless --no-vectors.
+    embedded for evidence search as they are imported, unless --no-vectors. A WARC or
+    .jsonl.gz file is checked to be whole first: a truncated one is refused (exit 3)
+    unless --allow-truncated.
     """
     from factsift.corpus.importer import import_corpus
 
@@ -72,8 +81,16 @@ def corpus_import(
                 resume=not restart,
                 show_progress=not quiet and not as_json,
                 vectors=not no_vectors,
+                allow_truncated=allow_truncated,
             )
             results.append(result)
+            cut = result.truncation
+            if cut is not None:
+                click.echo(
+                    f"factsift: warning: '{path}' is truncated: {cut.where()}; imported the "
+                    f"{cut.whole} whole {cut.unit}s before it (--allow-truncated).",
+                    err=True,
+                )
             if not as_json:
                 note = " (already imported)" if result.already_done else ""
                 resumed = f", resumed after {result.resumed_from}" if result.resumed_from else ""
@@ -93,6 +110,14 @@ def corpus_import(
                         "records": r.records,
                         "resumed_from": r.resumed_from,
                         "already_done": r.already_done,
+                        "truncated": None
+                        if r.truncation is None
+                        else {
+                            "whole": r.truncation.whole,
+                            "unit": r.truncation.unit,
+                            "offset": r.truncation.offset,
+                            "detail": r.truncation.detail,
+                        },
                     }
                     for r in results
                 ],

@@ -69,9 +69,10 @@ def import_claimreview(
 @click.option(
     "--map",
     "mapping",
-    help="Column mapping FIELD=COLUMN,... (fields: key, claim, title, summary, claimant, "
-    "claim_date, review_date, rating, publisher, url, language, body). Columns already "
-    "named like a field need no mapping.",
+    multiple=True,
+    help="Column mapping FIELD=COLUMN, repeated or comma-separated (fields: key, claim, "
+    "title, summary, claimant, claim_date, review_date, rating, publisher, url, language, "
+    "body). Columns already named like a field need no mapping.",
 )
 @click.option("--delimiter", help="Field separator (default: tab for .tsv, else comma).")
 @kb_path_option
@@ -80,7 +81,7 @@ def import_claimreview(
 @no_embed_option
 def import_csv(
     file: Path,
-    mapping: str | None,
+    mapping: tuple[str, ...],
     delimiter: str | None,
     kb_path: Path | None,
     strict: bool,
@@ -91,7 +92,7 @@ def import_csv(
     from factsift.factchecks.importers.runner import run_import
     from factsift.factchecks.importers.tabular import parse_mapping, read_table
 
-    columns = parse_mapping(mapping)
+    columns = parse_mapping(",".join(mapping))
     with _open(kb_path) as store:
         result = run_import(
             store,

@@ -85,7 +85,8 @@ def public_ratings_command(kb_path: Path | None) -> None:
     "mapping",
     multiple=True,
     required=True,
-    help="FIELD=COLUMN for domain (required), label, score, name, date, url.",
+    help="FIELD=COLUMN for domain (required), label, score, name, date, url; repeat it or "
+    "separate pairs with commas (domain=site,score=rating).",
 )
 @click.option(
     "--label",
@@ -118,7 +119,7 @@ def ratings_csv_command(
     parsed = parse(
         file,
         list_name=list_name,
-        mapping=parse_pairs(mapping, "--map"),
+        mapping=parse_pairs(mapping, "--map", commas=True),
         labels=label_values,
         score_range=span,
         title=title,

@@ -2,8 +2,10 @@
 
 Library errors become one line on stderr and an exit code; no traceback reaches the user.
 
-Exit codes: 0 success, 1 unexpected error, 2 usage error (click), 3 bad input,
-4 fetch refused or failed, 5 store error, 6 benchmark data missing, 130 interrupted.
+Exit codes: 0 success, 1 unexpected error, 2 usage error (click), 3 bad input (an article
+or a file to import), 4 fetch refused or failed, 5 store error, 6 benchmark data missing,
+7 packaged model missing or corrupt, 8 output cannot be written, 130 interrupted. The
+exception tree behind them is drawn in factsift/errors.py.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from factsift.errors import (
     FactsiftError,
     FetchError,
     InputError,
+    ModelError,
+    OutputError,
     StoreError,
 )
 
@@ -27,6 +31,8 @@ EXIT_CODES: list[tuple[type[FactsiftError], int]] = [
     (FetchError, 4),
     (StoreError, 5),
     (BenchmarkError, 6),
+    (ModelError, 7),
+    (OutputError, 8),
 ]
 
 

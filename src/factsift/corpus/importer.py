@@ -4,6 +4,10 @@ Each batch of documents is written in one transaction together with the checkpoi
 many records of the file are done), so an import that is killed leaves whole batches, and a
 rerun starts after the last one. Documents already stored (same URL or same text) are
 skipped, so importing a file twice adds nothing.
+
+A WARC or gzipped JSONL file is first checked to be whole (``integrity.py``): a truncated
+one is refused before anything is stored, or, when allowed, imported up to its last whole
+record.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factsift.corpus.documents import build_documents
+from factsift.corpus.integrity import Truncation, find_truncation
 from factsift.corpus.readers import (
     Record,
     parse_mapping,
@@ -39,6 +44,7 @@ class ImportResult:
     skipped: int = 0  # records without text, or already stored
     resumed_from: int = 0  # records already done by an earlier run
     already_done: bool = False
+    truncation: Truncation | None = None  # where the file stops short (when allowed)
 
 
 def detect_format(path: Path) -> str:
@@ -85,15 +91,27 @@ def _checkpoint_key(path: Path, fmt: str) -> str:
 
 
 def _records(
-    path: Path, fmt: str, columns: str | None, on_bytes: Callable[[int], None] | None
+    path: Path,
+    fmt: str,
+    columns: str | None,
+    on_bytes: Callable[[int], None] | None,
+    limit: int | None,
 ) -> Iterator[Record | None]:
     if fmt == "jsonl":
-        return read_jsonl(path, on_bytes)
+        return read_jsonl(path, on_bytes, limit)
     if fmt == "csv":
         return read_csv(path, parse_mapping(columns), on_bytes)
     if fmt == "warc":
-        return read_warc(path, extract_html, on_bytes)
+        return read_warc(path, extract_html, on_bytes, limit)
     return read_html_folder(path, extract_html)
+
+
+def truncated_message(cut: Truncation) -> str:
+    return (
+        f"'{cut.path}' is truncated: {cut.where()}, after {cut.whole} whole "
+        f"{cut.unit}s; nothing was imported. Copy or download the file again, or give "
+        f"--allow-truncated to import the {cut.whole} whole {cut.unit}s."
+    )
 
 
 def import_corpus(
@@ -107,11 +125,15 @@ def import_corpus(
     show_progress: bool = False,
     after_batch: BatchHook | None = None,
     vectors: bool = True,
+    allow_truncated: bool = False,
 ) -> ImportResult:
     """Import one file or folder; ``after_batch(position)`` runs after each commit.
 
     With ``vectors`` each batch's passages are embedded for evidence retrieval in the same
     transaction (the slow part of an import); without, run ``factsift corpus index`` later.
+    A truncated WARC or .jsonl.gz file raises ``ImportDataError`` before anything is
+    stored; with ``allow_truncated`` its whole records are imported and
+    ``result.truncation`` says where it stops.
     """
     path = Path(path)
     if not path.exists():
@@ -134,6 +156,14 @@ def import_corpus(
     total = None if path.is_dir() else path.stat().st_size
     columns_ = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
     with Progress(*columns_, TimeRemainingColumn(), disable=not show_progress) as progress:
+        check = progress.add_task(
+            f"check {path.name}", total=total, visible=fmt == "warc" or path.suffix == ".gz"
+        )
+        cut = find_truncation(path, fmt, lambda pos: progress.update(check, completed=pos))
+        if cut is not None and not allow_truncated:
+            raise ImportDataError(truncated_message(cut))
+        result.truncation = cut
+        progress.update(check, visible=False)
         task = progress.add_task(f"import {path.name}", total=total)
 
         def on_bytes(pos: int) -> None:
@@ -156,7 +186,9 @@ def import_corpus(
             if after_batch is not None:
                 after_batch(position)
 
-        for position_before, record in enumerate(_records(path, fmt, columns, on_bytes)):
+        limit = cut.whole if cut is not None else None
+        records = _records(path, fmt, columns, on_bytes, limit)
+        for position_before, record in enumerate(records):
             position = position_before + 1
             if position <= start:
                 continue

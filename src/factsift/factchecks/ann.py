@@ -10,6 +10,7 @@ vectors the matcher uses an exact matrix product instead.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,10 @@ NPROBE = 24
 TRAIN_SAMPLE = 64 * 1024
 SEED = 13
 Matrix = npt.NDArray[np.float32]
+
+# faiss logs INFO lines when imported ("Loading faiss with AVX2 support"); should the root
+# logger print INFO, they would land on stderr, which is kept for one-line errors.
+logging.getLogger("faiss").setLevel(logging.WARNING)
 
 
 class VectorIndex:

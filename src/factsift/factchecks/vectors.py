@@ -91,19 +91,27 @@ def encode(texts: Sequence[str], progress: Progress | None = None, batch: int = 
                 for i in todo[digest]:
                     out[i] = vec
             if conn is not None:
-                with conn:
-                    conn.executemany(
-                        "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
-                        (
-                            (d, v.astype(np.float16).tobytes())
-                            for d, v in zip(chunk, vectors, strict=True)
-                        ),
-                    )
+                conn = _cache_vectors(conn, chunk, vectors)
             if progress is not None:
                 progress(sum(len(todo[d]) for d in chunk))
     if conn is not None:
         conn.close()
     return out
+
+
+def _cache_vectors(
+    conn: sqlite3.Connection, digests: Sequence[str], vectors: Vectors
+) -> sqlite3.Connection | None:
+    """Store vectors in the cache; on failure (a full disk) stop caching, not the caller:
+    the cache is an optimisation only."""
+    rows = ((d, v.astype(np.float16).tobytes()) for d, v in zip(digests, vectors, strict=True))
+    try:
+        with conn:
+            conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
+    except sqlite3.Error:
+        conn.close()
+        return None
+    return conn
 
 
 def from_blob(blob: bytes | None) -> Vectors | None:

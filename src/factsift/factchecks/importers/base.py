@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from factsift.factchecks.models import FactCheck
 
@@ -23,6 +25,27 @@ class BadRecord:
 
 
 Item = FactCheck | BadRecord
+BROKEN_LINK = "a symbolic link that loops or leads nowhere; remove it or fix its target"
+
+
+def files_under(folder: Path, suffixes: frozenset[str]) -> Iterator[Path | BadRecord]:
+    """Files under ``folder`` with one of ``suffixes``, in sorted order.
+
+    Links to folders are not followed (so a link back up makes no cycle); a link that
+    cannot be opened (a loop, a missing target) is a ``BadRecord``, not an error."""
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() not in suffixes:
+            continue
+        if path.is_file():
+            yield path
+        elif path.is_symlink() and not path.exists():
+            yield BadRecord(str(path), None, BROKEN_LINK)
+        # else: a folder named like a file (rglob walks into it), or a link to a folder
+
+
+def json_too_deep(where: str, line: int | None) -> BadRecord:
+    """json.loads ran out of recursion: no fact-check format nests that deep."""
+    return BadRecord(where, line, "JSON nested too deeply to read; is this the right file?")
 
 
 @dataclass(slots=True)

@@ -17,7 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from factsift.errors import ImportDataError
-from factsift.factchecks.importers.base import BadRecord, Item, parse_date
+from factsift.factchecks.importers.base import (
+    BadRecord,
+    Item,
+    files_under,
+    json_too_deep,
+    parse_date,
+)
 from factsift.factchecks.models import FactCheck
 from factsift.factchecks.verdicts import normalise_verdict
 
@@ -26,6 +32,7 @@ SET_2A = "checkthat-2022-2a"
 SET_2B = "checkthat-2022-2b"
 SET_2020 = "checkthat-2020-2"
 _POLITIFACT_DATE = re.compile(r"/factchecks/(\d{4})/([a-z]{3})/(\d{1,2})/")
+_JSON = frozenset({".json"})
 
 
 def default_path(name: str, data: Path) -> Path:
@@ -53,15 +60,21 @@ def find_file(folder: Path, names: tuple[str, ...], what: str) -> Path:
 def count_2022(path: Path) -> int | None:
     """Number of JSON files in a vclaims tarball or folder (for the progress bar)."""
     if path.is_dir():
-        return sum(1 for _ in path.rglob("*.json"))
+        return sum(1 for _ in files_under(path, _JSON))
     with tarfile.open(path) as tar:
         return sum(1 for m in tar.getmembers() if m.isfile() and m.name.endswith(".json"))
 
 
-def _json_members(path: Path) -> Iterator[tuple[str, bytes]]:
+def _json_members(path: Path) -> Iterator[tuple[str, bytes] | BadRecord]:
     if path.is_dir():
-        for file in sorted(path.rglob("*.json")):
-            yield str(file), file.read_bytes()
+        for file in files_under(path, _JSON):
+            if isinstance(file, BadRecord):
+                yield file
+                continue
+            try:
+                yield str(file), file.read_bytes()
+            except OSError as exc:
+                yield BadRecord(str(file), None, f"cannot be read ({exc.strerror})")
         return
     try:
         with tarfile.open(path) as tar:
@@ -82,6 +95,8 @@ def _load(where: str, raw: bytes) -> dict[str, object] | BadRecord:
         return BadRecord(where, None, f"not UTF-8 ({exc.reason} at byte {exc.start})")
     except json.JSONDecodeError as exc:
         return BadRecord(where, exc.lineno, f"malformed JSON: {exc.msg}")
+    except RecursionError:
+        return json_too_deep(where, 1)
     if not isinstance(data, dict):
         return BadRecord(where, 1, "expected a JSON object")
     return data
@@ -95,7 +110,11 @@ def _text(data: dict[str, object], key: str) -> str | None:
 def read_2022_2a(folder: Path) -> Iterator[Item]:
     """Snopes verified claims of CheckThat! 2022 task 2A."""
     path = find_file(folder, ("vclaims.tar.gz", "vclaims"), "2A vclaims (vclaims.tar.gz)")
-    for where, raw in _json_members(path):
+    for member in _json_members(path):
+        if isinstance(member, BadRecord):
+            yield member
+            continue
+        where, raw = member
         data = _load(where, raw)
         if isinstance(data, BadRecord):
             yield data
@@ -125,7 +144,11 @@ def read_2022_2b(folder: Path) -> Iterator[Item]:
         ("politifact-vclaims.tar.gz", "politifact-vclaims"),
         "2B vclaims (politifact-vclaims.tar.gz)",
     )
-    for where, raw in _json_members(path):
+    for member in _json_members(path):
+        if isinstance(member, BadRecord):
+            yield member
+            continue
+        where, raw = member
         data = _load(where, raw)
         if isinstance(data, BadRecord):
             yield data

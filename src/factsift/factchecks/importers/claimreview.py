@@ -17,25 +17,36 @@ from pathlib import Path
 from typing import Any
 
 from factsift.errors import ImportDataError
-from factsift.factchecks.importers.base import BadRecord, Item, iso_or_none
+from factsift.factchecks.importers.base import (
+    BROKEN_LINK,
+    BadRecord,
+    Item,
+    files_under,
+    iso_or_none,
+    json_too_deep,
+)
 from factsift.factchecks.models import FactCheck
 from factsift.factchecks.verdicts import Verdict, normalise_verdict, verdict_from_numeric
 
 COLLECTION = "claimreview"
-SUFFIXES = {".html", ".htm", ".json", ".jsonld"}
+SUFFIXES = frozenset({".html", ".htm", ".json", ".jsonld"})
 _SCRIPT = re.compile(
     r"<script[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>",
     re.IGNORECASE | re.DOTALL,
 )
 
 
-def list_files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
+def list_files(paths: list[Path]) -> list[Path | BadRecord]:
+    """The files to read: each file given, and the pages and JSON files in each folder
+    (links that lead nowhere become bad records)."""
+    files: list[Path | BadRecord] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES))
+            files.extend(files_under(path, SUFFIXES))
         elif path.is_file():
             files.append(path)
+        elif path.is_symlink():
+            raise ImportDataError(f"'{path}' is {BROKEN_LINK}.")
         else:
             raise ImportDataError(f"No such file or folder '{path}'.")
     return files
@@ -43,11 +54,18 @@ def list_files(paths: list[Path]) -> list[Path]:
 
 def read_claimreview(paths: list[Path]) -> Iterator[Item]:
     for file in list_files(paths):
-        yield from read_file(file)
+        if isinstance(file, BadRecord):
+            yield file
+        else:
+            yield from read_file(file)
 
 
 def read_file(file: Path) -> Iterator[Item]:
-    raw = file.read_bytes()
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        yield BadRecord(str(file), None, f"cannot be read ({exc.strerror})")
+        return
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -71,6 +89,9 @@ def _from_json_text(where: str, text: str, first_line: int) -> Iterator[Item]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield BadRecord(where, first_line + exc.lineno - 1, f"malformed JSON: {exc.msg}")
+        return
+    except RecursionError:
+        yield json_too_deep(where, first_line)
         return
     # Line numbers of top-level list items, found by decoding item by item.
     lines = _item_lines(text, first_line) if isinstance(data, list) else []
@@ -103,21 +124,24 @@ def _item_lines(text: str, first_line: int) -> list[int]:
         lines.append(first_line + text.count("\n", 0, pos))
         try:
             _, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return lines
 
 
 def _flatten(item: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(item, dict):
-        graph = item.get("@graph")
-        if isinstance(graph, list):
-            for sub in graph:
-                yield from _flatten(sub)
-        else:
-            yield item
-    elif isinstance(item, list):
-        for sub in item:
-            yield from _flatten(sub)
+    """The objects in ``item``, through lists and ``@graph``s, in document order (with a
+    stack, not recursion: nesting is the file's choice)."""
+    stack = [item]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            graph = current.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(reversed(graph))
+            else:
+                yield current
+        elif isinstance(current, list):
+            stack.extend(reversed(current))
 
 
 def _is_type(obj: dict[str, Any], name: str) -> bool:
@@ -127,13 +151,17 @@ def _is_type(obj: dict[str, Any], name: str) -> bool:
 
 
 def _name(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, list) and value:
-        return _name(value[0])
-    if isinstance(value, dict):
-        return _name(value.get("name"))
-    return None
+    """The name in a string, an object's "name", or the first of a list (a loop, not
+    recursion: nesting is the file's choice)."""
+    while True:
+        if isinstance(value, str):
+            return value.strip() or None
+        if isinstance(value, list) and value:
+            value = value[0]
+        elif isinstance(value, dict):
+            value = value.get("name")
+        else:
+            return None
 
 
 def _str(value: Any) -> str | None:

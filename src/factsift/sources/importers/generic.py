@@ -1,6 +1,7 @@
 """Any CSV or TSV rating list, with a column mapping and a label or score scale.
 
-``--map domain=site --map label=rating --map name=title`` names the columns; labels become
+``--map domain=site --map label=rating --map name=title`` (or ``--map
+domain=site,label=rating,name=title``) names the columns; labels become
 values through ``--label fake=0 --label reliable=0.85``; scores through ``--score-range
 0:100`` (rescaled to 0..1). Rows whose label has no value keep the raw label only.
 """
@@ -24,7 +25,11 @@ from factsift.sources.scale import clamp01
 FIELDS = frozenset({"domain", "label", "score", "name", "date", "url"})
 
 
-def parse_pairs(pairs: tuple[str, ...], what: str) -> dict[str, str]:
+def parse_pairs(pairs: tuple[str, ...], what: str, *, commas: bool = False) -> dict[str, str]:
+    """KEY=VALUE options, repeated; with ``commas`` also several in one, comma-separated
+    (``--map domain=site,score=rating``, as in every importer's --map)."""
+    if commas:
+        pairs = tuple(part for pair in pairs for part in pair.split(",") if part.strip())
     result: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")

@@ -56,9 +56,11 @@ def parse(folder: Path) -> ParsedList:
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         sources: list[dict[str, Any]] = data["sources"]
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+    # ValueError: malformed JSON or not UTF-8; RecursionError: nested too deeply to read.
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise ImportDataError(
-            f"{path}: not the MBFC extension's combined.json (v5) ({exc})."
+            f"{path}: not the MBFC extension's combined.json (v5) ({type(exc).__name__}: "
+            f"{exc}). Give the folder holding that file."
         ) from exc
     date = str(data.get("date", ""))[:10] or None
     parsed = ParsedList(info(date))

@@ -1,7 +1,9 @@
 """SQLite connection, transactions and migrations.
 
 One file in WAL mode; writes go through ``transaction()`` which takes the write lock at
-once (``BEGIN IMMEDIATE``) so a failed import rolls back whole. Migrations are the
+once (``BEGIN IMMEDIATE``) so a failed import rolls back whole. A failure the user can
+cause (read-only file, full disk...) leaves it as a ``StoreError`` naming the store and the
+fix (``failures.py``). Migrations are the
 ``migrations/NNNN_name.sql`` files beside this module, applied in order, each in its own
 transaction and recorded in ``schema_migrations``.
 """
@@ -10,11 +12,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 
 from factsift.errors import StoreError
+from factsift.store.sqlite.failures import store_failure
 
 
 def _migration_files() -> list[tuple[str, str]]:
@@ -48,7 +51,8 @@ class SQLiteBase:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
+            self._close_quietly()
+            raise store_failure(exc, self.path) or StoreError(
                 f"Cannot open the knowledge store '{self.path}': {exc}. "
                 "Check the path, or move the file away to start a new store."
             ) from exc
@@ -76,14 +80,36 @@ class SQLiteBase:
         if self.conn.in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            failure = store_failure(exc, self.path)
+            if failure is not None:
+                raise failure from exc
+            raise
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            failure = store_failure(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if failure is not None:
+                raise failure from exc
+            raise
+
+    def _rollback(self) -> None:
+        """Undo the open transaction. After some errors (a full disk, an I/O error) SQLite
+        has undone it already, and a ROLLBACK then fails with "no transaction is active":
+        that must not replace the error that caused it."""
+        if not self.conn.in_transaction:
+            return
+        with suppress(sqlite3.Error):
+            self.conn.execute("ROLLBACK")
+
+    def _close_quietly(self) -> None:
+        if getattr(self, "conn", None) is not None:
+            with suppress(sqlite3.Error):
+                self.conn.close()
 
     def close(self) -> None:
         self.conn.close()

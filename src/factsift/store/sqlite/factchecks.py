@@ -186,7 +186,7 @@ class SQLiteFactChecksMixin:
                 if final.exists() and self._load_sidecar(generation) is None:
                     shutil.rmtree(final)  # unreadable or of an older format
                 os.rename(tmp, final)
-            except OSError:
+            except (OSError, RuntimeError):  # RuntimeError: faiss failed to write its index
                 shutil.rmtree(tmp, ignore_errors=True)
                 if self._load_sidecar(generation) is None:
                     raise
@@ -194,8 +194,8 @@ class SQLiteFactChecksMixin:
             for old in final.parent.iterdir():
                 if old != final and old.name.startswith("gen-"):
                     shutil.rmtree(old, ignore_errors=True)  # open mmaps stay valid (POSIX)
-        except OSError:
-            return  # read-only location: the matcher still works, built in memory
+        except (OSError, RuntimeError):
+            return  # read-only location, full disk: the matcher still works, in memory
 
     def factcheck_matcher(self) -> ClaimMatcher:
         """The matcher over this store: cached, else the sidecar, else built and saved."""

@@ -202,17 +202,16 @@ def test_fetch_server_size_limit(base: str, path: str) -> None:
 
 
 def test_fetch_server_slow_response_times_out(base: str) -> None:
-    started = time.monotonic()
+    # /slow answers after 3 s: the fetch succeeds unless the 0.5 s limit cuts it off.
     with pytest.raises(NetworkError, match="timed out"):
         load_article(f"{base}/slow", private(timeout=0.5))
-    assert time.monotonic() - started < 2.5
 
 
 def test_fetch_server_trickling_body_hits_total_time_limit(base: str) -> None:
-    started = time.monotonic()
+    # /trickle sends a chunk every 0.1 s for 3 s: no single read waits 0.6 s, so only a
+    # limit on the whole fetch raises.
     with pytest.raises(NetworkError, match="timed out"):
         load_article(f"{base}/trickle", private(timeout=0.6))
-    assert time.monotonic() - started < 2.5
 
 
 def test_fetch_server_binary_content_type_refused(base: str) -> None:

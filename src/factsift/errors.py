@@ -11,7 +11,9 @@ input and the fix. Lower-level exceptions are re-raised as one of these with
     │   ├── DecodeError               the bytes cannot be decoded as text
     │   ├── InputTooLargeError        over the size limit
     │   ├── NothingExtractedError     no article text could be extracted
-    │   └── ImportDataError           a file or record to import is malformed or truncated
+    │   ├── ImportDataError           a file or record to import is malformed or truncated
+    │   └── NoteInputError            a note, rating or scoring option is not valid
+    │       └── UnknownNoteError      no note with that id (both in factsift.notes.errors)
     ├── FetchError                 4  a URL could not be fetched
     │   ├── URLRefusedError           the address is not allowed (private, loopback, scheme...)
     │   └── NetworkError              connection, timeout, too many redirects, HTTP status

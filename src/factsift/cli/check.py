@@ -36,7 +36,12 @@ from factsift.settings import DEFAULT_MAX_BYTES, Options
 @kb_option
 @click.option("--no-kb", is_flag=True, help="Do not open any knowledge store.")
 @click.option(
-    "--allow-private", is_flag=True, help="Allow fetching loopback and private-network addresses."
+    "--allow-private",
+    is_flag=True,
+    help=(
+        "Allow fetching loopback and private-network addresses (never cloud metadata "
+        "services; docs/address-policy.md)."
+    ),
 )
 @click.option(
     "--max-bytes",

@@ -199,9 +199,9 @@ def test_notes_cli_bad_input_is_one_line_naming_the_fix(
     assert message in lines[0]
 
 
-def test_notes_cli_import_missing_folder_is_a_store_error(
+def test_notes_cli_import_missing_folder_is_bad_input(
     kb_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(capsys, "import", "birdwatch", str(tmp_path / "none"))
-    assert code == 5
+    assert code == 3  # ImportDataError is an InputError: the user named a missing folder
     assert "is not a folder" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -20,11 +21,22 @@ BODIES = [
 ]
 
 
+def _story(subject: str, verb: str, k: int) -> str:
+    sentences = [
+        f"{subject} number {i * 13 + k} {verb} {i + 2} times in year {1900 + i}." for i in range(30)
+    ]
+    return "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, 30, 3))
+
+
 def _data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data" / "article-extraction-benchmark"
+    """A FakeNewsCorpus sample of two distinct stories of 150 words or more (the bench's prose)."""
+    folder = tmp_path / "data" / "fakenewscorpus-sample"
     folder.mkdir(parents=True)
-    truth = {f"page{i}": {"articleBody": body} for i, body in enumerate(BODIES)}
-    (folder / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    stories = [_story("The ferry", "was late", 1), _story("Riverton's old dam", "leaked", 2)]
+    with (folder / "news_sample.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "content"])
+        writer.writerows([k, f"Story {k}", story] for k, story in enumerate(stories))
     return tmp_path / "data"
 
 

@@ -1,12 +1,14 @@
 """Peak memory of ``factsift check`` against the size of the text it is given.
 
-For each size a plain-text file of real prose is written (the ``articleBody`` texts of the
-article-extraction benchmark, by page name, joined by blank lines and repeated until the
-size is reached) and checked by ``factsift check`` in a fresh process, so that each size
-starts from an empty heap. The child's peak resident set comes from ``os.wait4`` (its own
-rusage, not the running maximum over all children that ``RUSAGE_CHILDREN`` keeps); wall
-time is measured around it. The web desk accepts uploads up to ``--max-bytes``: this is how
-much memory one such upload can take.
+For each size a plain-text file of real prose is written and checked by ``factsift check``
+in a fresh process, so that each size starts from an empty heap. The prose is the reuse
+benchmark's (``bench.reuse_texts``: PolitiFact fact-check texts, FakeNewsNet and the
+FakeNewsCorpus sample, cleaned and near-duplicates dropped; about 17 MB), joined by blank
+lines in their stable order and cut to the size; only a size past the whole set repeats
+texts (repeated sentences become one claim, so later stages then see fewer claims). The
+child's peak resident set comes from ``os.wait4`` (its own rusage, not the running maximum
+over all children that ``RUSAGE_CHILDREN`` keeps); wall time is measured around it. The web
+desk accepts uploads up to ``--max-bytes``: this is how much memory one upload can take.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from factsift.bench.language import load_texts
+from factsift.bench.reuse_texts import load_texts
 from factsift.errors import BenchmarkError
 
 MB = 1024 * 1024
+POLITIFACT_TEXTS = 3000  # with the other two sets, about 17 MB of distinct prose
 STDERR_TAIL = 300  # characters of a failed check's error kept for the table
 
 
@@ -47,7 +50,7 @@ class MemoryRow:
 def prose(texts: list[str], size_bytes: int) -> str:
     """``texts`` joined by blank lines and repeated, cut to at most ``size_bytes`` of UTF-8."""
     if not any(t.strip() for t in texts):
-        raise BenchmarkError("No prose to build inputs from: the benchmark's bodies are empty.")
+        raise BenchmarkError("No prose to build inputs from: every benchmark text is empty.")
     parts: list[str] = []
     total = 0
     while total < size_bytes:
@@ -106,7 +109,7 @@ def run(
     """Check a text of each size in a fresh process; rows in the order of ``sizes_mb``."""
     if not sizes_mb or any(s <= 0 for s in sizes_mb):
         raise BenchmarkError("--sizes needs positive sizes in MB, e.g. --sizes 0.1,0.5,1.")
-    texts = load_texts(data, 10**9, None)
+    texts = [t.text for t in load_texts(data, POLITIFACT_TEXTS)]
     rows = []
     with tempfile.TemporaryDirectory(prefix="factsift-memory-") as folder:
         for size in sizes_mb:

@@ -22,6 +22,7 @@ BENCHMARKS = {
     "figures": "factsift.cli.bench_figures:bench_figures_command",
     "notes": "factsift.cli.bench_notes:notes_command",
     "notes-sim": "factsift.cli.bench_notes:notes_sim_command",
+    "memory": "factsift.cli.bench_memory:memory_command",
 }
 
 

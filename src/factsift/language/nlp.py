@@ -6,8 +6,8 @@ dependencies, not lemmas or coarse POS). A small component placed before the par
 sentence starts at layout line breaks and forbids them inside a line where
 ``sentences.may_start`` says no; the parser respects both. ``sentence_spans`` repairs what the
 parser still gets wrong (a sentence's left edge follows its tree, so a comma hung on the
-next word can still open one). Long texts are parsed in chunks cut at line breaks, so
-memory stays bounded whatever the length.
+next word can still open one). Long texts are parsed in chunks cut at line breaks, one at
+a time, so memory stays bounded whatever the length.
 """
 
 from __future__ import annotations
@@ -140,9 +140,15 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int
         yield start, len(text)
 
 
-def parse(text: str) -> list[Chunk]:
-    """Parse ``text`` once, in chunks; offsets of each chunk's tokens add ``Chunk.offset``."""
+def parse(text: str) -> Iterator[Chunk]:
+    """Parse ``text`` once, in chunks, each when asked for; a chunk's token offsets add
+    ``Chunk.offset``.
+
+    One chunk at a time, never ``nlp.pipe``: that runs a batch of up to 256 chunks through
+    each component together (a 10 MB text needed over 20 GB), and a list of the chunks would
+    keep every Doc alive to the end. A caller that keeps plain offsets and lets each chunk go
+    before asking for the next holds at most two Docs, whatever the length of the text.
+    """
     nlp = load()
-    bounds = list(chunk_bounds(text, CHUNK_CHARS))
-    docs = nlp.pipe(text[a:b] for a, b in bounds)
-    return [Chunk(offset=a, doc=doc) for (a, _), doc in zip(bounds, docs, strict=True)]
+    for start, end in chunk_bounds(text, CHUNK_CHARS):
+        yield Chunk(offset=start, doc=nlp(text[start:end]))

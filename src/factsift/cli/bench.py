@@ -20,6 +20,7 @@ BENCHMARKS = {
     "evidence": "factsift.cli.bench_evidence:bench_evidence_command",
     "evidence-scale": "factsift.cli.bench_evidence:bench_evidence_scale_command",
     "figures": "factsift.cli.bench_figures:bench_figures_command",
+    "hostile": "factsift.cli.bench_hostile:hostile_command",
 }
 
 

@@ -22,7 +22,7 @@ KNOWN: dict[str, str] = {
     "check:txt:huge-text": f"D3: {FIXED_ELSEWHERE}",
     "check:server:drip-headers": f"D4: {FIXED_ELSEWHERE}",
     "check:txt:bidi-headline": f"D5: {FIXED_ELSEWHERE}",
-    "factchecks-csv:bidi-publisher-then-search": f"D5: {FIXED_ELSEWHERE}",
+    "search:bidi-publisher-after-csv-import": f"D5: {FIXED_ELSEWHERE}",
     "corpus:csv:invalid-utf8": f"D6: {FIXED_ELSEWHERE}",
     "corpus:warc:truncated-gz": f"D7: {FIXED_ELSEWHERE}",
     "claimreview:json:deep-array": f"D8: {FIXED_ELSEWHERE}",

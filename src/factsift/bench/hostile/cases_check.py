@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factsift.bench.hostile import payloads as p
+from factsift.bench.hostile.common import import_argv
 from factsift.bench.hostile.model import (
     ArgvBuilder,
     Case,
@@ -81,6 +83,19 @@ def _text_files() -> Iterator[Case]:
             yield file_case(f"check:no-suffix:{variant}", "article", data)
     yield file_case("check:txt:bidi-headline", "article.txt", p.bidi_article(), defect="D5")
     yield file_case("check:txt:ansi-headline", "article.txt", p.ansi_article())
+    review = p.claimreview(
+        claimReviewed="The harbour office said high tide will come at six in the morning",
+        author={"name": f"Harbour{p.BIDI} Checkers"},
+    )
+    yield Case(
+        name="check:txt:bidi-factcheck-publisher",
+        entry=ENTRY,
+        argv=check_argv("article.txt"),
+        before=(import_argv("kb import claimreview", "review.json"),),
+        write=write_files({"article.txt": p.ARTICLE, "review.json": json.dumps([review])}),
+        defect="D5",
+        note="the report names the fact-check's publisher",
+    )
     yield Case(
         name="check:stdin:bidi-headline",
         entry=ENTRY,

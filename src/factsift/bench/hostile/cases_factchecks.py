@@ -201,7 +201,7 @@ def _factchecks_csv() -> Iterator[Case]:
         )
     bidi = "\t".join(header) + "\n" + "\t".join([*row[:2], f"Harbour{p.BIDI}", *row[3:]]) + "\n"
     yield Case(
-        name="factchecks-csv:bidi-publisher-then-search",
+        name="search:bidi-publisher-after-csv-import",
         entry="kb search",
         argv=lambda c: ["kb", "search", "High tide at six", "--kb", str(c.kb)],
         before=(import_argv(FACTCHECKS_CSV, "checks.tsv"),),

@@ -24,7 +24,7 @@ CI_CASES = frozenset(
         "check:txt:huge-text",  # D3 (400 kB here, 9 MB in the full run)
         "check:server:drip-headers",  # D4
         "check:txt:bidi-headline",  # D5
-        "factchecks-csv:bidi-publisher-then-search",  # D5
+        "search:bidi-publisher-after-csv-import",  # D5
         "corpus:csv:invalid-utf8",  # D6
         "corpus:warc:truncated-gz",  # D7
         "claimreview:json:deep-array",  # D8

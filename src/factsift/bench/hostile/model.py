@@ -104,7 +104,7 @@ class Case:
     write: Writer = no_files
     expect: Expect = Expect.OK_OR_ERROR
     error_codes: frozenset[int] = frozenset({2, 3, 4, 5, 6})
-    limit_s: float = 30.0
+    limit_s: float = 60.0  # generous: only a case that really hangs waits this long
     store: StoreKind = StoreKind.SEEDED
     defect: str | None = None
     terminal: bool = True

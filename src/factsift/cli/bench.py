@@ -23,6 +23,7 @@ BENCHMARKS = {
     "notes": "factsift.cli.bench_notes:notes_command",
     "notes-sim": "factsift.cli.bench_notes:notes_sim_command",
     "memory": "factsift.cli.bench_memory:memory_command",
+    "hostile": "factsift.cli.bench_hostile:hostile_command",
 }
 
 

@@ -392,7 +392,6 @@ def test_hostile_properties_corpus_csv_any_text(
     _corpus_csv(text.encode(), tmp_path_factory.mktemp("csv"))
 
 
-@pytest.mark.xfail(strict=True, reason="D6: fixed on another branch")
 @SLOW
 @given(data=st.binary(max_size=600))
 @example(data=b"caf\xe9,x\n")
@@ -446,11 +445,6 @@ def test_hostile_properties_parse_http_url_any_text(url: str) -> None:
     fetch.split_content_type(url)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="NEW: a host with a malformed punycode label ('http://xn--/') raises idna's "
-    "IDNAError from parse_http_url (check URL fails with a traceback)",
-)
 @FAST
 @given(bad=st.sampled_from(BAD_PUNYCODE), rest=st.sampled_from(["", ".com", ".example/x"]))
 @example(bad="xn--", rest="")
@@ -478,7 +472,6 @@ def _redirecting(location: str) -> httpx.MockTransport:
     return httpx.MockTransport(handler)
 
 
-@pytest.mark.xfail(strict=True, reason="D2: fixed on another branch")
 @FAST
 @given(location=st.one_of(URLS, TEXT.map(lambda t: t.replace("\n", "").replace("\r", ""))))
 @example(location="http:\\\\127.0.0.1\\x")

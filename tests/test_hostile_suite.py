@@ -18,18 +18,8 @@ from factsift.bench.hostile.runner import environment, run_cases
 
 FIXED_ELSEWHERE = "fixed on another branch"
 KNOWN: dict[str, str] = {
-    "check:redirect:backslashes": f"D2: {FIXED_ELSEWHERE}",
     "check:txt:huge-text": f"D3: {FIXED_ELSEWHERE}",
-    "check:server:drip-headers": f"D4: {FIXED_ELSEWHERE}",
-    "check:txt:bidi-headline": f"D5: {FIXED_ELSEWHERE}",
     "search:bidi-publisher-after-csv-import": f"D5: {FIXED_ELSEWHERE}",
-    "corpus:csv:invalid-utf8": f"D6: {FIXED_ELSEWHERE}",
-    "corpus:warc:truncated-gz": f"D7: {FIXED_ELSEWHERE}",
-    "claimreview:json:deep-array": f"D8: {FIXED_ELSEWHERE}",
-    "claimreview:folder:symlink-loop": f"D9: {FIXED_ELSEWHERE}",
-    "ratings-csv:option:map-with-commas": f"D10: {FIXED_ELSEWHERE}",
-    "claimreview:store:read-only": f"D11: {FIXED_ELSEWHERE}",
-    "claimreview:store:full-disk": f"D12: {FIXED_ELSEWHERE}",
     "check:out:missing-folder": f"D13: {FIXED_ELSEWHERE}",
     "check:html:meta-charset-undefined": "NEW: <meta charset='undefined'> (a codec that is no "
     "text encoding) raises UnicodeError in decode_bytes",
@@ -42,8 +32,6 @@ KNOWN: dict[str, str] = {
     "mbfc:wrong-types:source-fields-lists": "NEW: mbfc: lists where strings are expected raise "
     "TypeError",
     "ratings-csv:option:label-not-number": "NEW: ratings-csv --label x=abc raises ValueError",
-    "corpus:warc:bad-http-status": "NEW: a WARC response whose HTTP status is not a number "
-    "raises ValueError",
 }
 DEFECTS = {f"D{n}" for n in range(2, 14)}
 

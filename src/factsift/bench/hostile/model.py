@@ -103,7 +103,7 @@ class Case:
     argv: ArgvBuilder
     write: Writer = no_files
     expect: Expect = Expect.OK_OR_ERROR
-    error_codes: frozenset[int] = frozenset({2, 3, 4, 5, 6})
+    error_codes: frozenset[int] = frozenset({2, 3, 4, 5, 6, 7, 8})  # cli.main exit codes
     limit_s: float = 60.0  # generous: only a case that really hangs waits this long
     store: StoreKind = StoreKind.SEEDED
     defect: str | None = None

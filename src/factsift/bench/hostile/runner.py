@@ -35,7 +35,7 @@ from factsift.bench.hostile.store_state import (
 from factsift.errors import BenchmarkError
 
 TRACEBACK = "Traceback (most recent call last)"
-CLEAN_EXIT_CODES = frozenset({2, 3, 4, 5, 6})
+CLEAN_EXIT_CODES = frozenset({2, 3, 4, 5, 6, 7, 8})  # cli.main: 7 model, 8 output
 SETUP_LIMIT_S = 180.0
 # Characters that must not reach a terminal raw: C0/C1 controls (escape sequences, carriage
 # returns that overwrite a line), bidi embeddings, overrides, isolates and marks, and
